@@ -1,0 +1,824 @@
+#include "codec.h"
+
+#include <QCborValue>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTimeZone>
+
+#include <cmath>
+#include <limits>
+
+namespace vim {
+
+DecodeError DecodeFailure::error(const QString &root) const
+{
+    QString path = root;
+    for (const QString &s : m_segments) {
+        if (!s.startsWith(QLatin1Char('[')) && !path.isEmpty())
+            path += QLatin1Char('.');
+        path += s;
+    }
+    return DecodeError{path, m_message};
+}
+
+namespace detail {
+
+void fail(const QString &message)
+{
+    throw DecodeFailure(message);
+}
+
+QString jsonTypeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("number");
+    case QJsonValue::String:
+        return QStringLiteral("string");
+    case QJsonValue::Array:
+        return QStringLiteral("array");
+    case QJsonValue::Object:
+        return QStringLiteral("object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("nothing");
+}
+
+QJsonObject requireObject(const QJsonValue &v)
+{
+    if (!v.isObject())
+        fail(QStringLiteral("expected object, got ") + jsonTypeName(v));
+    return v.toObject();
+}
+
+QString optionalTypeName(const QJsonObject &o)
+{
+    const QJsonValue t = o.value(QLatin1String("_typeName"));
+    if (t.isUndefined() || t.isNull())
+        return {};
+    if (!t.isString()) {
+        DecodeFailure f(QStringLiteral("expected string, got ") + jsonTypeName(t));
+        f.prepend(QStringLiteral("_typeName"));
+        throw f;
+    }
+    return t.toString();
+}
+
+QString requiredTypeName(const QJsonObject &o)
+{
+    const QString t = optionalTypeName(o);
+    if (t.isEmpty()) {
+        DecodeFailure f(QStringLiteral("missing"));
+        f.prepend(QStringLiteral("_typeName"));
+        throw f;
+    }
+    return t;
+}
+
+namespace {
+
+qint64 decodeInteger(const QJsonValue &v, qint64 min, qint64 max)
+{
+    if (!v.isDouble())
+        fail(QStringLiteral("expected integer, got ") + jsonTypeName(v));
+    // Qt keeps integers that fit in 64 bits exact; doubles are only accepted when whole.
+    const QCborValue c = QCborValue::fromJsonValue(v);
+    qint64 i = 0;
+    if (c.isInteger()) {
+        i = c.toInteger();
+    } else {
+        const double d = v.toDouble();
+        if (!std::isfinite(d) || std::trunc(d) != d || d < -9.2e18 || d > 9.2e18)
+            fail(QStringLiteral("expected integer, got ") + QString::number(d));
+        i = static_cast<qint64>(d);
+    }
+    if (i < min || i > max)
+        fail(QStringLiteral("integer out of range: ") + QString::number(i));
+    return i;
+}
+
+template <typename F>
+QString requireString(const QJsonObject &o, const char *key, F &&onMissing)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined() || v.isNull())
+        return onMissing();
+    try {
+        return Codec<QString>::decode(v);
+    } catch (DecodeFailure &e) {
+        e.prepend(QLatin1String(key));
+        throw;
+    }
+}
+
+QString requiredString(const QJsonObject &o, const char *key)
+{
+    return requireString(o, key, [key]() -> QString {
+        DecodeFailure f(QStringLiteral("missing"));
+        f.prepend(QLatin1String(key));
+        throw f;
+    });
+}
+
+ManagedObjectReference requiredMoRef(const QJsonObject &o, const char *key)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    try {
+        if (v.isUndefined() || v.isNull())
+            fail(QStringLiteral("missing"));
+        return Codec<ManagedObjectReference>::decode(v);
+    } catch (DecodeFailure &e) {
+        e.prepend(QLatin1String(key));
+        throw;
+    }
+}
+
+} // namespace
+} // namespace detail
+
+QString Codec<QString>::decode(const QJsonValue &v)
+{
+    if (!v.isString())
+        detail::fail(QStringLiteral("expected string, got ") + detail::jsonTypeName(v));
+    return v.toString();
+}
+
+bool Codec<bool>::decode(const QJsonValue &v)
+{
+    if (!v.isBool())
+        detail::fail(QStringLiteral("expected boolean, got ") + detail::jsonTypeName(v));
+    return v.toBool();
+}
+
+qint32 Codec<qint32>::decode(const QJsonValue &v)
+{
+    return static_cast<qint32>(detail::decodeInteger(v, std::numeric_limits<qint32>::min(),
+                                                     std::numeric_limits<qint32>::max()));
+}
+
+qint64 Codec<qint64>::decode(const QJsonValue &v)
+{
+    return detail::decodeInteger(v, std::numeric_limits<qint64>::min(),
+                                 std::numeric_limits<qint64>::max());
+}
+
+double Codec<double>::decode(const QJsonValue &v)
+{
+    if (!v.isDouble())
+        detail::fail(QStringLiteral("expected number, got ") + detail::jsonTypeName(v));
+    return v.toDouble();
+}
+
+QDateTime Codec<QDateTime>::decode(const QJsonValue &v)
+{
+    static const QRegularExpression re(QStringLiteral(
+        R"(^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:[.,](\d+))?(Z|z|[+-]\d{2}(?::?\d{2})?)?$)"));
+    const QString s = Codec<QString>::decode(v);
+    const QRegularExpressionMatch m = re.match(s);
+    if (!m.hasMatch())
+        detail::fail(QStringLiteral("invalid dateTime: ") + s.left(64));
+    const QDate date(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+    int msec = 0;
+    if (m.hasCaptured(7)) {
+        const QString frac = QString(m.captured(7) + QStringLiteral("000")).left(3);
+        msec = frac.toInt();
+    }
+    const QTime time(m.captured(4).toInt(), m.captured(5).toInt(), m.captured(6).toInt(), msec);
+    if (!date.isValid() || !time.isValid())
+        detail::fail(QStringLiteral("invalid dateTime: ") + s.left(64));
+    int offsetSeconds = 0;
+    const QString zone = m.captured(8);
+    if (!zone.isEmpty() && zone != QLatin1String("Z") && zone != QLatin1String("z")) {
+        const int sign = zone.startsWith(QLatin1Char('-')) ? -1 : 1;
+        QString digits = zone.mid(1);
+        digits.remove(QLatin1Char(':'));
+        const int hours = digits.left(2).toInt();
+        const int minutes = digits.size() >= 4 ? digits.mid(2, 2).toInt() : 0;
+        if (hours > 23 || minutes > 59)
+            detail::fail(QStringLiteral("invalid dateTime offset: ") + zone);
+        offsetSeconds = sign * (hours * 3600 + minutes * 60);
+    }
+    // No zone means UTC, as the server writes it.
+    QDateTime dt(date, time, Qt::UTC);
+    return dt.addSecs(-offsetSeconds);
+}
+
+QJsonValue Codec<QDateTime>::encode(const QDateTime &d)
+{
+    const QDateTime utc = d.isValid() ? d.toUTC() : QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
+    return QString(utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + QStringLiteral("000Z"));
+}
+
+// ---- AnyValue ---------------------------------------------------------------------------------
+
+AnyValue AnyValue::boxed(const QString &typeName, const QJsonValue &value)
+{
+    AnyValue a;
+    a.m_typeName = typeName;
+    a.m_value = value;
+    a.m_boxed = true;
+    return a;
+}
+
+AnyValue AnyValue::inlineObject(const QJsonObject &object)
+{
+    AnyValue a;
+    a.m_typeName = object.value(QLatin1String("_typeName")).toString();
+    a.m_value = object;
+    a.m_boxed = false;
+    return a;
+}
+
+QJsonValue AnyValue::toJson() const
+{
+    if (isNull())
+        return QJsonValue(QJsonValue::Null);
+    if (!m_boxed)
+        return m_value;
+    QJsonObject o;
+    o.insert(QStringLiteral("_typeName"), m_typeName);
+    o.insert(QStringLiteral("_value"), m_value);
+    return o;
+}
+
+QString AnyValue::toDisplayString() const
+{
+    if (isNull())
+        return {};
+    if (!m_boxed) {
+        const QJsonObject o = m_value.toObject();
+        if (m_typeName == QLatin1String("ManagedObjectReference"))
+            return o.value(QLatin1String("type")).toString() + QLatin1Char(':')
+                   + o.value(QLatin1String("value")).toString();
+        return m_typeName;
+    }
+    if (m_value.isArray())
+        return QStringLiteral("[%1 items]").arg(m_value.toArray().size());
+    if (m_value.isBool())
+        return m_value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (m_value.isDouble()) {
+        const QCborValue c = QCborValue::fromJsonValue(m_value);
+        return c.isInteger() ? QString::number(c.toInteger()) : QString::number(m_value.toDouble());
+    }
+    if (m_value.isString())
+        return m_value.toString();
+    return m_typeName;
+}
+
+AnyValue Codec<AnyValue>::decode(const QJsonValue &v)
+{
+    const QJsonObject o = detail::requireObject(v);
+    const QString typeName = detail::requiredTypeName(o);
+    if (o.contains(QLatin1String("_value"))) {
+        const QJsonValue inner = o.value(QLatin1String("_value"));
+        // The Programming Guide boxes MoRefs as `_value` objects; servers write them inline.
+        if (typeName == QLatin1String("ManagedObjectReference") && inner.isObject()) {
+            QJsonObject flat = inner.toObject();
+            flat.insert(QStringLiteral("_typeName"), typeName);
+            try {
+                Codec<ManagedObjectReference>::decode(flat);
+            } catch (DecodeFailure &e) {
+                e.prepend(QStringLiteral("_value"));
+                throw;
+            }
+            return AnyValue::inlineObject(flat);
+        }
+        return AnyValue::boxed(typeName, inner);
+    }
+    return AnyValue::inlineObject(o);
+}
+
+AnyValue boxedAs(const QString &typeName, const QJsonValue &value)
+{
+    return AnyValue::boxed(typeName, value);
+}
+
+// ---- MethodFault ------------------------------------------------------------------------------
+
+namespace {
+
+enum class FieldKind { String, MoRef, Int, Array };
+struct FaultField
+{
+    const char *name;
+    FieldKind kind;
+    bool required;
+};
+struct FaultType
+{
+    const char *name;
+    const char *parent;
+    std::initializer_list<FaultField> fields;
+};
+
+const std::initializer_list<FaultField> kNoPermissionFields{
+    {"object", FieldKind::MoRef, false},
+    {"privilegeId", FieldKind::String, false},
+    {"missingPrivileges", FieldKind::Array, false}};
+
+const FaultType kFaultTypes[] = {
+    {"MethodFault", nullptr, {}},
+    {"RuntimeFault", "MethodFault", {}},
+    {"VimFault", "MethodFault", {}},
+    {"SecurityError", "RuntimeFault", {}},
+    {"NoPermission", "SecurityError", kNoPermissionFields},
+    {"NotAuthenticated", "NoPermission", kNoPermissionFields},
+    {"InvalidLogin", "VimFault", {}},
+    {"InvalidLocale", "VimFault", {}},
+    {"InvalidArgument", "RuntimeFault", {{"invalidProperty", FieldKind::String, false}}},
+    {"InvalidState", "VimFault", {}},
+    {"InvalidPowerState", "InvalidState", {}},
+    {"NotSupported", "RuntimeFault", {}},
+    {"ManagedObjectNotFound", "RuntimeFault", {{"obj", FieldKind::MoRef, true}}},
+    {"RequestCanceled", "RuntimeFault", {}},
+    {"InvalidCollectorVersion", "MethodFault", {}},
+    {"InvalidProperty", "MethodFault", {{"name", FieldKind::String, false}}},
+    {"InvalidRequest", "RuntimeFault", {}},
+    {"InvalidType", "InvalidRequest", {{"argument", FieldKind::String, false}}},
+    {"MethodNotFound",
+     "InvalidRequest",
+     {{"receiver", FieldKind::MoRef, false}, {"method", FieldKind::String, false}}},
+    {"SystemError", "RuntimeFault", {{"reason", FieldKind::String, false}}},
+    {"HostCommunication", "RuntimeFault", {}},
+    {"NotFound", "VimFault", {}},
+    {"AlreadyExists", "VimFault", {{"name", FieldKind::String, false}}},
+    {"DuplicateName", "VimFault", {{"name", FieldKind::String, false}}},
+    {"TaskInProgress", "VimFault", {{"task", FieldKind::MoRef, false}}},
+    {"Timedout", "VimFault", {}},
+    {"FileFault", "VimFault", {{"file", FieldKind::String, false}}},
+    {"FileNotFound", "FileFault", {{"file", FieldKind::String, false}}},
+    {"InsufficientResourcesFault", "VimFault", {}},
+    {"NotEnoughLicenses", "RuntimeFault", {}},
+};
+
+const FaultType *findFaultType(const QString &name)
+{
+    for (const FaultType &t : kFaultTypes) {
+        if (name == QLatin1String(t.name))
+            return &t;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+MethodFault MethodFault::make(const QString &typeName, const QString &faultstring,
+                              const QJsonObject &fields)
+{
+    MethodFault f;
+    f.typeName = typeName;
+    if (!faultstring.isEmpty())
+        f.faultstring = faultstring;
+    f.fields = fields;
+    return f;
+}
+
+QStringList MethodFault::supertypes(const QString &type)
+{
+    QStringList out;
+    const FaultType *t = findFaultType(type);
+    while (t && t->parent) {
+        out.append(QLatin1String(t->parent));
+        t = findFaultType(QLatin1String(t->parent));
+    }
+    return out;
+}
+
+bool MethodFault::isKnownType(const QString &type)
+{
+    return findFaultType(type) != nullptr;
+}
+
+bool MethodFault::isA(const QString &type) const
+{
+    return typeName == type || supertypes(typeName).contains(type)
+           || type == QLatin1String("MethodFault");
+}
+
+QString MethodFault::message() const
+{
+    if (faultstring && !faultstring->isEmpty())
+        return *faultstring;
+    for (const LocalizableMessage &m : faultMessage) {
+        if (m.message && !m.message->isEmpty())
+            return *m.message;
+    }
+    return typeName;
+}
+
+std::optional<QString> MethodFault::stringField(const QString &name) const
+{
+    const QJsonValue v = fields.value(name);
+    if (!v.isString())
+        return std::nullopt;
+    return v.toString();
+}
+
+std::optional<ManagedObjectReference> MethodFault::morefField(const QString &name) const
+{
+    const QJsonValue v = fields.value(name);
+    if (!v.isObject())
+        return std::nullopt;
+    auto r = decode<ManagedObjectReference>(v);
+    if (!r)
+        return std::nullopt;
+    return r.value();
+}
+
+bool MethodFault::operator==(const MethodFault &o) const
+{
+    const bool causeEqual = (!faultCause && !o.faultCause)
+                            || (faultCause && o.faultCause && *faultCause == *o.faultCause);
+    return causeEqual && typeName == o.typeName && faultMessage == o.faultMessage
+           && faultstring == o.faultstring && fields == o.fields;
+}
+
+MethodFault Codec<MethodFault>::decode(const QJsonValue &v)
+{
+    const QJsonObject o = detail::requireObject(v);
+    MethodFault f;
+    f.typeName = detail::requiredTypeName(o);
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QString &k = it.key();
+        const QJsonValue val = it.value();
+        if (k == QLatin1String("_typeName") || val.isNull())
+            continue;
+        try {
+            if (k == QLatin1String("faultCause"))
+                f.faultCause = std::make_shared<const MethodFault>(decode(val));
+            else if (k == QLatin1String("faultMessage"))
+                f.faultMessage = Codec<QList<LocalizableMessage>>::decode(val);
+            else if (k == QLatin1String("faultstring"))
+                f.faultstring = Codec<QString>::decode(val);
+            else
+                f.fields.insert(k, val);
+        } catch (DecodeFailure &e) {
+            e.prepend(k);
+            throw;
+        }
+    }
+    // Known fault types get their own fields type-checked.
+    for (const FaultType *t = findFaultType(f.typeName); t;
+         t = t->parent ? findFaultType(QLatin1String(t->parent)) : nullptr) {
+        for (const FaultField &ff : t->fields) {
+            const QJsonValue fv = f.fields.value(QLatin1String(ff.name));
+            try {
+                if (fv.isUndefined()) {
+                    if (ff.required)
+                        detail::fail(QStringLiteral("missing"));
+                    continue;
+                }
+                switch (ff.kind) {
+                case FieldKind::String:
+                    Codec<QString>::decode(fv);
+                    break;
+                case FieldKind::MoRef:
+                    Codec<ManagedObjectReference>::decode(fv);
+                    break;
+                case FieldKind::Int:
+                    Codec<qint64>::decode(fv);
+                    break;
+                case FieldKind::Array:
+                    if (!fv.isArray())
+                        detail::fail(QStringLiteral("expected array, got ")
+                                     + detail::jsonTypeName(fv));
+                    break;
+                }
+            } catch (DecodeFailure &e) {
+                e.prepend(QLatin1String(ff.name));
+                throw;
+            }
+        }
+    }
+    return f;
+}
+
+QJsonValue Codec<MethodFault>::encode(const MethodFault &f)
+{
+    QJsonObject o = f.fields;
+    o.insert(QStringLiteral("_typeName"), f.typeName);
+    if (f.faultCause)
+        o.insert(QStringLiteral("faultCause"), encode(*f.faultCause));
+    if (!f.faultMessage.isEmpty())
+        o.insert(QStringLiteral("faultMessage"), Codec<QList<LocalizableMessage>>::encode(f.faultMessage));
+    if (f.faultstring)
+        o.insert(QStringLiteral("faultstring"), *f.faultstring);
+    return o;
+}
+
+// ---- TaskReason -------------------------------------------------------------------------------
+
+TaskReason TaskReason::user(const QString &userName)
+{
+    TaskReason r;
+    r.typeName = QStringLiteral("TaskReasonUser");
+    r.userName = userName;
+    return r;
+}
+
+TaskReason TaskReason::system()
+{
+    return TaskReason{};
+}
+
+TaskReason TaskReason::alarmReason(const QString &alarmName, const ManagedObjectReference &alarm,
+                                   const QString &entityName, const ManagedObjectReference &entity)
+{
+    TaskReason r;
+    r.typeName = QStringLiteral("TaskReasonAlarm");
+    r.alarmName = alarmName;
+    r.alarm = alarm;
+    r.entityName = entityName;
+    r.entity = entity;
+    return r;
+}
+
+TaskReason TaskReason::schedule(const QString &name, const ManagedObjectReference &scheduledTask)
+{
+    TaskReason r;
+    r.typeName = QStringLiteral("TaskReasonSchedule");
+    r.name = name;
+    r.scheduledTask = scheduledTask;
+    return r;
+}
+
+TaskReason::Kind TaskReason::kind() const
+{
+    if (typeName == QLatin1String("TaskReasonUser"))
+        return Kind::User;
+    if (typeName == QLatin1String("TaskReasonSystem"))
+        return Kind::System;
+    if (typeName == QLatin1String("TaskReasonAlarm"))
+        return Kind::Alarm;
+    if (typeName == QLatin1String("TaskReasonSchedule"))
+        return Kind::Schedule;
+    return Kind::Unknown;
+}
+
+TaskReason Codec<TaskReason>::decode(const QJsonValue &v)
+{
+    const QJsonObject o = detail::requireObject(v);
+    TaskReason r;
+    r.typeName = detail::requiredTypeName(o);
+    switch (r.kind()) {
+    case TaskReason::Kind::User:
+        r.userName = detail::requiredString(o, "userName");
+        break;
+    case TaskReason::Kind::Alarm:
+        r.alarmName = detail::requiredString(o, "alarmName");
+        r.alarm = detail::requiredMoRef(o, "alarm");
+        r.entityName = detail::requiredString(o, "entityName");
+        r.entity = detail::requiredMoRef(o, "entity");
+        break;
+    case TaskReason::Kind::Schedule:
+        r.name = detail::requiredString(o, "name");
+        r.scheduledTask = detail::requiredMoRef(o, "scheduledTask");
+        break;
+    case TaskReason::Kind::System:
+    case TaskReason::Kind::Unknown:
+        break;
+    }
+    return r;
+}
+
+QJsonValue Codec<TaskReason>::encode(const TaskReason &r)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("_typeName"), r.typeName);
+    switch (r.kind()) {
+    case TaskReason::Kind::User:
+        o.insert(QStringLiteral("userName"), r.userName);
+        break;
+    case TaskReason::Kind::Alarm:
+        o.insert(QStringLiteral("alarmName"), r.alarmName);
+        o.insert(QStringLiteral("alarm"), vim::encode(r.alarm));
+        o.insert(QStringLiteral("entityName"), r.entityName);
+        o.insert(QStringLiteral("entity"), vim::encode(r.entity));
+        break;
+    case TaskReason::Kind::Schedule:
+        o.insert(QStringLiteral("name"), r.name);
+        o.insert(QStringLiteral("scheduledTask"), vim::encode(r.scheduledTask));
+        break;
+    case TaskReason::Kind::System:
+    case TaskReason::Kind::Unknown:
+        break;
+    }
+    return o;
+}
+
+// ---- SelectionSpec ----------------------------------------------------------------------------
+
+SelectionSpec SelectionSpec::reference(const QString &name)
+{
+    SelectionSpec s;
+    s.name = name;
+    return s;
+}
+
+SelectionSpec SelectionSpec::traversal(const QString &type, const QString &path,
+                                       std::optional<QString> name, std::optional<bool> skip)
+{
+    SelectionSpec s;
+    s.typeName = QStringLiteral("TraversalSpec");
+    s.type = type;
+    s.path = path;
+    s.name = std::move(name);
+    s.skip = skip;
+    return s;
+}
+
+SelectionSpec Codec<SelectionSpec>::decode(const QJsonValue &v)
+{
+    const QJsonObject o = detail::requireObject(v);
+    SelectionSpec s;
+    s.typeName = detail::requiredTypeName(o);
+    const QJsonValue name = o.value(QLatin1String("name"));
+    if (!name.isUndefined() && !name.isNull())
+        s.name = detail::requiredString(o, "name");
+    if (s.typeName == QLatin1String("TraversalSpec")) {
+        s.type = detail::requiredString(o, "type");
+        s.path = detail::requiredString(o, "path");
+        const QJsonValue skip = o.value(QLatin1String("skip"));
+        if (!skip.isUndefined() && !skip.isNull()) {
+            try {
+                s.skip = Codec<bool>::decode(skip);
+            } catch (DecodeFailure &e) {
+                e.prepend(QStringLiteral("skip"));
+                throw;
+            }
+        }
+        const QJsonValue sel = o.value(QLatin1String("selectSet"));
+        if (!sel.isUndefined() && !sel.isNull()) {
+            try {
+                s.selectSet = Codec<QList<SelectionSpec>>::decode(sel);
+            } catch (DecodeFailure &e) {
+                e.prepend(QStringLiteral("selectSet"));
+                throw;
+            }
+        }
+    }
+    return s;
+}
+
+QJsonValue Codec<SelectionSpec>::encode(const SelectionSpec &s)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("_typeName"), s.typeName);
+    if (s.name)
+        o.insert(QStringLiteral("name"), *s.name);
+    if (s.isTraversal()) {
+        o.insert(QStringLiteral("type"), s.type);
+        o.insert(QStringLiteral("path"), s.path);
+        if (s.skip)
+            o.insert(QStringLiteral("skip"), *s.skip);
+        if (!s.selectSet.isEmpty())
+            o.insert(QStringLiteral("selectSet"), Codec<QList<SelectionSpec>>::encode(s.selectSet));
+    }
+    return o;
+}
+
+// ---- Extension --------------------------------------------------------------------------------
+
+namespace {
+std::optional<QString> extensionResource(const Extension &e, const QString &key,
+                                         const QString &locale)
+{
+    const QString shortLocale = locale.section(QLatin1Char('_'), 0, 0);
+    for (const QString &loc : {locale, shortLocale, QStringLiteral("en")}) {
+        for (const ExtensionResourceInfo &r : e.resourceList) {
+            if (r.module != QLatin1String("task") || r.locale != loc)
+                continue;
+            for (const KeyValue &kv : r.data) {
+                if (kv.key == key)
+                    return kv.value;
+            }
+        }
+    }
+    return std::nullopt;
+}
+} // namespace
+
+std::optional<QString> Extension::taskLabel(const QString &taskId, const QString &locale) const
+{
+    return extensionResource(*this, taskId + QStringLiteral(".label"), locale);
+}
+
+std::optional<QString> Extension::taskSummary(const QString &taskId, const QString &locale) const
+{
+    return extensionResource(*this, taskId + QStringLiteral(".summary"), locale);
+}
+
+// ---- Parsing with limits ----------------------------------------------------------------------
+
+namespace {
+
+/// Rejects documents nested deeper than `maxDepth` before Qt's parser sees them.
+bool depthWithin(const QByteArray &bytes, int maxDepth, qsizetype *offset)
+{
+    int depth = 0;
+    bool inString = false;
+    bool escape = false;
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const char c = bytes.at(i);
+        if (inString) {
+            if (escape)
+                escape = false;
+            else if (c == '\\')
+                escape = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > maxDepth) {
+                *offset = i;
+                return false;
+            }
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return true;
+}
+
+bool arraysWithin(const QJsonValue &v, qsizetype maxLength)
+{
+    if (v.isArray()) {
+        const QJsonArray a = v.toArray();
+        if (a.size() > maxLength)
+            return false;
+        for (const QJsonValue &e : a) {
+            if ((e.isArray() || e.isObject()) && !arraysWithin(e, maxLength))
+                return false;
+        }
+    } else if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            const QJsonValue e = it.value();
+            if ((e.isArray() || e.isObject()) && !arraysWithin(e, maxLength))
+                return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+QJsonValue parseJson(const QByteArray &bytes, DecodeError *error, const ParseLimits &limits)
+{
+    *error = {};
+    if (bytes.size() > limits.maxBytes) {
+        error->message = QStringLiteral("document too large: %1 bytes (limit %2)")
+                             .arg(bytes.size())
+                             .arg(limits.maxBytes);
+        return {};
+    }
+    qsizetype offset = 0;
+    if (!depthWithin(bytes, limits.maxDepth, &offset)) {
+        error->message = QStringLiteral("document nested deeper than %1 levels (at offset %2)")
+                             .arg(limits.maxDepth)
+                             .arg(offset);
+        return {};
+    }
+    const QByteArray trimmed = bytes.trimmed();
+    if (trimmed.isEmpty()) {
+        error->message = QStringLiteral("empty document");
+        return {};
+    }
+    // QJsonDocument holds only objects and arrays; bare values (`32`, `"x"`) are wrapped.
+    const bool bare = trimmed.front() != '{' && trimmed.front() != '[';
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(
+        bare ? QByteArray('[' + trimmed + ']') : trimmed, &pe);
+    if (pe.error != QJsonParseError::NoError) {
+        error->message = QStringLiteral("invalid JSON at offset %1: %2")
+                             .arg(qMax<qsizetype>(0, pe.offset - (bare ? 1 : 0)))
+                             .arg(pe.errorString());
+        return {};
+    }
+    QJsonValue v;
+    if (bare) {
+        const QJsonArray a = doc.array();
+        if (a.size() != 1) {
+            error->message = QStringLiteral("invalid JSON: more than one value");
+            return {};
+        }
+        v = a.at(0);
+    } else {
+        v = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+    }
+    if (!arraysWithin(v, limits.maxArrayLength)) {
+        error->message = QStringLiteral("array longer than %1 elements").arg(limits.maxArrayLength);
+        return {};
+    }
+    return v;
+}
+
+} // namespace vim
