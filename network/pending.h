@@ -1,0 +1,95 @@
+#pragma once
+
+#include "vimreply.h"
+#include "vimresult.h"
+
+#include <vim/codec.h>
+
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+#include <type_traits>
+
+namespace detail {
+template <typename T>
+struct IsStdOptional : std::false_type {};
+template <typename T>
+struct IsStdOptional<std::optional<T>> : std::true_type { using Inner = T; };
+template <typename T>
+struct IsQList : std::false_type {};
+template <typename T>
+struct IsQList<QList<T>> : std::true_type {};
+
+/// Decodes a reply body into T. An empty body is "unset" for std::optional<T> and an
+/// empty list for QList<T>; for anything else it is an error.
+template <typename T>
+VimResult<T> decodeReply(const VimReply &reply)
+{
+    if (!reply.isOk())
+        return reply.error();
+    const QJsonValue &v = reply.value();
+    const bool empty = v.isUndefined() || v.isNull();
+    if constexpr (IsStdOptional<T>::value) {
+        if (empty)
+            return T{};
+        auto r = vim::decode<typename IsStdOptional<T>::Inner>(v);
+        if (!r)
+            return VimError{VimError::Kind::Decode,
+                            QObject::tr("The server sent an unexpected answer to %1 (%2).")
+                                .arg(reply.operation(), r.error().toString())};
+        return T{std::move(r).value()};
+    } else {
+        if (empty) {
+            if constexpr (IsQList<T>::value)
+                return T{};
+            return VimError{VimError::Kind::Decode,
+                            QObject::tr("The server sent an empty answer to %1.").arg(reply.operation())};
+        }
+        auto r = vim::decode<T>(v);
+        if (!r)
+            return VimError{VimError::Kind::Decode,
+                            QObject::tr("The server sent an unexpected answer to %1 (%2).")
+                                .arg(reply.operation(), r.error().toString())};
+        return std::move(r).value();
+    }
+}
+} // namespace detail
+
+/// A typed handle on a VimReply (DESIGN.md decision 1). `then(context, f)` calls
+/// `f(const VimResult<T> &)` exactly once when the reply finishes, unless `context` was
+/// destroyed first — so a closed dialog never sees a stale callback.
+template <typename T>
+class Pending
+{
+public:
+    explicit Pending(VimReply *reply) : m_reply(reply) {}
+
+    template <typename F>
+    void then(QObject *context, F &&f) const
+    {
+        VimReply *reply = m_reply;
+        auto deliver = [reply, f = std::forward<F>(f)]() mutable {
+            if constexpr (std::is_void_v<T>) {
+                if (reply->isOk())
+                    f(VimResult<void>());
+                else
+                    f(VimResult<void>(reply->error()));
+            } else {
+                f(detail::decodeReply<T>(*reply));
+            }
+        };
+        if (reply->isFinished()) {
+            QMetaObject::invokeMethod(context, std::move(deliver), Qt::QueuedConnection);
+            return;
+        }
+        QObject::connect(reply, &VimReply::finished, context, std::move(deliver),
+                         Qt::SingleShotConnection);
+    }
+
+    VimReply *reply() const { return m_reply; }
+    void abort() const { m_reply->abort(); }
+
+private:
+    VimReply *m_reply;
+};
