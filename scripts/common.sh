@@ -1,0 +1,46 @@
+# Shared by scripts/run.sh and scripts/test.sh: install missing Debian packages, configure, build.
+# shellcheck shell=bash
+set -euo pipefail
+
+VTASKMON_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VTASKMON_BUILD="${VTASKMON_BUILD:-$VTASKMON_ROOT/build}"
+
+# Everything the build, the tests and the package need, from Debian 12.
+VTASKMON_PACKAGES=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev libqt6svg6
+    qt6-qpa-plugins libqt6sql6-sqlite qtkeychain-qt6-dev libssl-dev libgl-dev
+    clang libclang-rt-14-dev
+    dpkg-dev file desktop-file-utils appstream
+)
+
+vtaskmon_install_packages() {
+    local missing=()
+    local p
+    for p in "${VTASKMON_PACKAGES[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$p")
+        fi
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        return 0
+    fi
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "Missing Debian packages. Install them with:" >&2
+        echo "  sudo apt-get install -y ${missing[*]}" >&2
+        exit 1
+    fi
+    echo "Installing missing Debian packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+vtaskmon_build() {
+    if [ ! -f "$VTASKMON_BUILD/build.ninja" ]; then
+        cmake -S "$VTASKMON_ROOT" -B "$VTASKMON_BUILD" -G Ninja \
+            -DCMAKE_BUILD_TYPE="${VTASKMON_BUILD_TYPE:-RelWithDebInfo}" "$@"
+    fi
+    cmake --build "$VTASKMON_BUILD" --parallel "$(nproc)"
+}
