@@ -1,6 +1,7 @@
 #include "codec.h"
 
 #include <QCborValue>
+#include <QHash>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTimeZone>
@@ -92,9 +93,13 @@ qint64 decodeInteger(const QJsonValue &v, qint64 min, qint64 max)
     if (c.isInteger()) {
         i = c.toInteger();
     } else {
+        // Qt stores integers beyond 64 bits as doubles; a whole one is out of range, not
+        // malformed.
         const double d = v.toDouble();
-        if (!std::isfinite(d) || std::trunc(d) != d || d < -9.2e18 || d > 9.2e18)
+        if (!std::isfinite(d) || std::trunc(d) != d)
             fail(QStringLiteral("expected integer, got ") + QString::number(d));
+        if (d < -9.2e18 || d > 9.2e18)
+            fail(QStringLiteral("integer out of range: ") + QString::number(d, 'g', 20));
         i = static_cast<qint64>(d);
     }
     if (i < min || i > max)
@@ -102,40 +107,43 @@ qint64 decodeInteger(const QJsonValue &v, qint64 min, qint64 max)
     return i;
 }
 
-template <typename F>
-QString requireString(const QJsonObject &o, const char *key, F &&onMissing)
+bool isAbsent(const QJsonValue &v)
+{
+    return v.isUndefined() || v.isNull();
+}
+
+/// Decodes the member `key` of `o` as T, naming `key` in any error; absent is an error.
+template <typename T>
+T requiredField(const QJsonObject &o, const char *key)
 {
     const QJsonValue v = o.value(QLatin1String(key));
-    if (v.isUndefined() || v.isNull())
-        return onMissing();
     try {
-        return Codec<QString>::decode(v);
+        if (isAbsent(v))
+            fail(QStringLiteral("missing"));
+        return Codec<T>::decode(v);
     } catch (DecodeFailure &e) {
         e.prepend(QLatin1String(key));
         throw;
     }
+}
+
+/// Like requiredField(), but absent (or null, §3.4) gives an unset value.
+template <typename T>
+std::optional<T> optionalField(const QJsonObject &o, const char *key)
+{
+    if (isAbsent(o.value(QLatin1String(key))))
+        return std::nullopt;
+    return requiredField<T>(o, key);
 }
 
 QString requiredString(const QJsonObject &o, const char *key)
 {
-    return requireString(o, key, [key]() -> QString {
-        DecodeFailure f(QStringLiteral("missing"));
-        f.prepend(QLatin1String(key));
-        throw f;
-    });
+    return requiredField<QString>(o, key);
 }
 
 ManagedObjectReference requiredMoRef(const QJsonObject &o, const char *key)
 {
-    const QJsonValue v = o.value(QLatin1String(key));
-    try {
-        if (v.isUndefined() || v.isNull())
-            fail(QStringLiteral("missing"));
-        return Codec<ManagedObjectReference>::decode(v);
-    } catch (DecodeFailure &e) {
-        e.prepend(QLatin1String(key));
-        throw;
-    }
+    return requiredField<ManagedObjectReference>(o, key);
 }
 
 } // namespace
@@ -270,27 +278,105 @@ QString AnyValue::toDisplayString() const
     return m_typeName;
 }
 
+namespace {
+
+enum class BoxKind { Unknown, Boolean, Int, Long, Double, DateTime, String, Array };
+
+/// What §3.3 says the `_value` of a box named `typeName` holds. Enum boxes and names this
+/// client does not know are Unknown and kept unchecked.
+BoxKind boxKind(const QString &typeName)
+{
+    static const QHash<QString, BoxKind> kinds{
+        {QStringLiteral("boolean"), BoxKind::Boolean},
+        {QStringLiteral("byte"), BoxKind::Int},
+        {QStringLiteral("short"), BoxKind::Int},
+        {QStringLiteral("int"), BoxKind::Int},
+        {QStringLiteral("long"), BoxKind::Long},
+        {QStringLiteral("float"), BoxKind::Double},
+        {QStringLiteral("double"), BoxKind::Double},
+        {QStringLiteral("dateTime"), BoxKind::DateTime},
+        {QStringLiteral("string"), BoxKind::String},
+        {QStringLiteral("anyURI"), BoxKind::String},
+        {QStringLiteral("base64Binary"), BoxKind::String},
+        {QStringLiteral("binary"), BoxKind::String},
+        {QStringLiteral("TypeName"), BoxKind::String},
+        {QStringLiteral("PropertyPath"), BoxKind::String},
+        {QStringLiteral("MethodName"), BoxKind::String}};
+    if (typeName.startsWith(QLatin1String("ArrayOf")))
+        return BoxKind::Array;
+    return kinds.value(typeName, BoxKind::Unknown);
+}
+
+void checkBoxedValue(BoxKind kind, const QJsonValue &value)
+{
+    switch (kind) {
+    case BoxKind::Boolean:
+        Codec<bool>::decode(value);
+        break;
+    case BoxKind::Int:
+        Codec<qint32>::decode(value);
+        break;
+    case BoxKind::Long:
+        Codec<qint64>::decode(value);
+        break;
+    case BoxKind::Double:
+        Codec<double>::decode(value);
+        break;
+    case BoxKind::DateTime:
+        Codec<QDateTime>::decode(value);
+        break;
+    case BoxKind::String:
+        Codec<QString>::decode(value);
+        break;
+    case BoxKind::Array:
+        if (!value.isArray())
+            detail::fail(QStringLiteral("expected array, got ") + detail::jsonTypeName(value));
+        break;
+    case BoxKind::Unknown:
+        break;
+    }
+}
+
+/// The two anyType spellings of a MoRef (§3.3): inline, or wrapped in `_value` as the
+/// Programming Guide shows it. Both become the inline form.
+AnyValue decodeAnyMoRef(const QJsonObject &o, const QJsonValue &inner)
+{
+    QJsonObject flat = inner.isObject() ? inner.toObject() : o;
+    flat.insert(QStringLiteral("_typeName"), QStringLiteral("ManagedObjectReference"));
+    flat.remove(QStringLiteral("_value"));
+    try {
+        Codec<ManagedObjectReference>::decode(flat);
+    } catch (DecodeFailure &e) {
+        if (inner.isObject())
+            e.prepend(QStringLiteral("_value"));
+        throw;
+    }
+    return AnyValue::inlineObject(flat);
+}
+
+} // namespace
+
 AnyValue Codec<AnyValue>::decode(const QJsonValue &v)
 {
     const QJsonObject o = detail::requireObject(v);
     const QString typeName = detail::requiredTypeName(o);
-    if (o.contains(QLatin1String("_value"))) {
-        const QJsonValue inner = o.value(QLatin1String("_value"));
-        // The Programming Guide boxes MoRefs as `_value` objects; servers write them inline.
-        if (typeName == QLatin1String("ManagedObjectReference") && inner.isObject()) {
-            QJsonObject flat = inner.toObject();
-            flat.insert(QStringLiteral("_typeName"), typeName);
-            try {
-                Codec<ManagedObjectReference>::decode(flat);
-            } catch (DecodeFailure &e) {
-                e.prepend(QStringLiteral("_value"));
-                throw;
-            }
-            return AnyValue::inlineObject(flat);
-        }
-        return AnyValue::boxed(typeName, inner);
+    if (typeName == QLatin1String("ManagedObjectReference"))
+        return decodeAnyMoRef(o, o.value(QLatin1String("_value")));
+    const BoxKind kind = boxKind(typeName);
+    const bool hasValue = o.contains(QLatin1String("_value"));
+    if (!hasValue && kind == BoxKind::Unknown)
+        return AnyValue::inlineObject(o);
+    const QJsonValue inner = o.value(QLatin1String("_value"));
+    try {
+        // A box whose value is missing or null is broken, not an unset value.
+        if (detail::isAbsent(inner))
+            detail::fail(QStringLiteral("missing"));
+        checkBoxedValue(kind, inner);
+    } catch (DecodeFailure &e) {
+        e.prepend(QStringLiteral("_value"));
+        throw;
     }
-    return AnyValue::inlineObject(o);
+    return AnyValue::boxed(typeName, inner);
 }
 
 AnyValue boxedAs(const QString &typeName, const QJsonValue &value)
@@ -321,13 +407,15 @@ const std::initializer_list<FaultField> kNoPermissionFields{
     {"privilegeId", FieldKind::String, false},
     {"missingPrivileges", FieldKind::Array, false}};
 
+// Own fields only; decoding walks the supertype chain. Required/optional as §4.3 says; fault
+// types that §4.3 does not list have their fields type-checked but never required.
 const FaultType kFaultTypes[] = {
     {"MethodFault", nullptr, {}},
     {"RuntimeFault", "MethodFault", {}},
     {"VimFault", "MethodFault", {}},
     {"SecurityError", "RuntimeFault", {}},
     {"NoPermission", "SecurityError", kNoPermissionFields},
-    {"NotAuthenticated", "NoPermission", kNoPermissionFields},
+    {"NotAuthenticated", "NoPermission", {}},
     {"InvalidLogin", "VimFault", {}},
     {"InvalidLocale", "VimFault", {}},
     {"InvalidArgument", "RuntimeFault", {{"invalidProperty", FieldKind::String, false}}},
@@ -337,13 +425,13 @@ const FaultType kFaultTypes[] = {
     {"ManagedObjectNotFound", "RuntimeFault", {{"obj", FieldKind::MoRef, true}}},
     {"RequestCanceled", "RuntimeFault", {}},
     {"InvalidCollectorVersion", "MethodFault", {}},
-    {"InvalidProperty", "MethodFault", {{"name", FieldKind::String, false}}},
+    {"InvalidProperty", "MethodFault", {{"name", FieldKind::String, true}}},
     {"InvalidRequest", "RuntimeFault", {}},
     {"InvalidType", "InvalidRequest", {{"argument", FieldKind::String, false}}},
     {"MethodNotFound",
      "InvalidRequest",
-     {{"receiver", FieldKind::MoRef, false}, {"method", FieldKind::String, false}}},
-    {"SystemError", "RuntimeFault", {{"reason", FieldKind::String, false}}},
+     {{"receiver", FieldKind::MoRef, true}, {"method", FieldKind::String, true}}},
+    {"SystemError", "RuntimeFault", {{"reason", FieldKind::String, true}}},
     {"HostCommunication", "RuntimeFault", {}},
     {"NotFound", "VimFault", {}},
     {"AlreadyExists", "VimFault", {{"name", FieldKind::String, false}}},
@@ -466,7 +554,8 @@ MethodFault Codec<MethodFault>::decode(const QJsonValue &v)
     for (const FaultType *t = findFaultType(f.typeName); t;
          t = t->parent ? findFaultType(QLatin1String(t->parent)) : nullptr) {
         for (const FaultField &ff : t->fields) {
-            const QJsonValue fv = f.fields.value(QLatin1String(ff.name));
+            const QLatin1String name(ff.name);
+            const QJsonValue fv = f.fields.value(name);
             try {
                 if (fv.isUndefined()) {
                     if (ff.required)
@@ -478,7 +567,9 @@ MethodFault Codec<MethodFault>::decode(const QJsonValue &v)
                     Codec<QString>::decode(fv);
                     break;
                 case FieldKind::MoRef:
-                    Codec<ManagedObjectReference>::decode(fv);
+                    // Re-encoded so that a MoRef sent without `_typeName` (§4.3, meho #3566)
+                    // gets one when the fault is written again.
+                    f.fields.insert(name, vim::encode(Codec<ManagedObjectReference>::decode(fv)));
                     break;
                 case FieldKind::Int:
                     Codec<qint64>::decode(fv);
@@ -637,30 +728,13 @@ SelectionSpec Codec<SelectionSpec>::decode(const QJsonValue &v)
     const QJsonObject o = detail::requireObject(v);
     SelectionSpec s;
     s.typeName = detail::requiredTypeName(o);
-    const QJsonValue name = o.value(QLatin1String("name"));
-    if (!name.isUndefined() && !name.isNull())
-        s.name = detail::requiredString(o, "name");
-    if (s.typeName == QLatin1String("TraversalSpec")) {
+    s.name = detail::optionalField<QString>(o, "name");
+    if (s.isTraversal()) {
         s.type = detail::requiredString(o, "type");
         s.path = detail::requiredString(o, "path");
-        const QJsonValue skip = o.value(QLatin1String("skip"));
-        if (!skip.isUndefined() && !skip.isNull()) {
-            try {
-                s.skip = Codec<bool>::decode(skip);
-            } catch (DecodeFailure &e) {
-                e.prepend(QStringLiteral("skip"));
-                throw;
-            }
-        }
-        const QJsonValue sel = o.value(QLatin1String("selectSet"));
-        if (!sel.isUndefined() && !sel.isNull()) {
-            try {
-                s.selectSet = Codec<QList<SelectionSpec>>::decode(sel);
-            } catch (DecodeFailure &e) {
-                e.prepend(QStringLiteral("selectSet"));
-                throw;
-            }
-        }
+        s.skip = detail::optionalField<bool>(o, "skip");
+        s.selectSet = detail::optionalField<QList<SelectionSpec>>(o, "selectSet").value_or(
+            QList<SelectionSpec>{});
     }
     return s;
 }
@@ -717,10 +791,22 @@ std::optional<QString> Extension::taskSummary(const QString &taskId, const QStri
 
 namespace {
 
-/// Rejects documents nested deeper than `maxDepth` before Qt's parser sees them.
-bool depthWithin(const QByteArray &bytes, int maxDepth, qsizetype *offset)
+/// Checks nesting depth and array lengths in one pass over the bytes, before Qt's parser
+/// allocates anything for them. Only structure is counted, so malformed JSON passes through
+/// to the parser, which reports it.
+bool structureWithin(const QByteArray &bytes, const ParseLimits &limits, QString *message)
 {
-    int depth = 0;
+    struct Container
+    {
+        bool isArray;
+        qsizetype elements;
+    };
+    QList<Container> open;
+    // Elements are counted by their separators; an array's first one by its first byte.
+    const auto valueStarts = [&open] {
+        if (!open.isEmpty() && open.last().isArray && open.last().elements == 0)
+            open.last().elements = 1;
+    };
     bool inString = false;
     bool escape = false;
     for (qsizetype i = 0; i < bytes.size(); ++i) {
@@ -735,35 +821,30 @@ bool depthWithin(const QByteArray &bytes, int maxDepth, qsizetype *offset)
             continue;
         }
         if (c == '"') {
+            valueStarts();
             inString = true;
         } else if (c == '{' || c == '[') {
-            if (++depth > maxDepth) {
-                *offset = i;
+            if (open.size() >= limits.maxDepth) {
+                *message = QStringLiteral("document nested deeper than %1 levels (at offset %2)")
+                               .arg(limits.maxDepth)
+                               .arg(i);
                 return false;
             }
+            valueStarts();
+            open.append({c == '[', 0});
         } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return true;
-}
-
-bool arraysWithin(const QJsonValue &v, qsizetype maxLength)
-{
-    if (v.isArray()) {
-        const QJsonArray a = v.toArray();
-        if (a.size() > maxLength)
-            return false;
-        for (const QJsonValue &e : a) {
-            if ((e.isArray() || e.isObject()) && !arraysWithin(e, maxLength))
+            if (!open.isEmpty())
+                open.removeLast();
+        } else if (c == ',') {
+            if (!open.isEmpty() && open.last().isArray
+                && ++open.last().elements > limits.maxArrayLength) {
+                *message = QStringLiteral("array longer than %1 elements (at offset %2)")
+                               .arg(limits.maxArrayLength)
+                               .arg(i);
                 return false;
-        }
-    } else if (v.isObject()) {
-        const QJsonObject o = v.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it) {
-            const QJsonValue e = it.value();
-            if ((e.isArray() || e.isObject()) && !arraysWithin(e, maxLength))
-                return false;
+            }
+        } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+            valueStarts();
         }
     }
     return true;
@@ -780,13 +861,8 @@ QJsonValue parseJson(const QByteArray &bytes, DecodeError *error, const ParseLim
                              .arg(limits.maxBytes);
         return {};
     }
-    qsizetype offset = 0;
-    if (!depthWithin(bytes, limits.maxDepth, &offset)) {
-        error->message = QStringLiteral("document nested deeper than %1 levels (at offset %2)")
-                             .arg(limits.maxDepth)
-                             .arg(offset);
+    if (!structureWithin(bytes, limits, &error->message))
         return {};
-    }
     const QByteArray trimmed = bytes.trimmed();
     if (trimmed.isEmpty()) {
         error->message = QStringLiteral("empty document");
@@ -813,10 +889,6 @@ QJsonValue parseJson(const QByteArray &bytes, DecodeError *error, const ParseLim
         v = a.at(0);
     } else {
         v = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
-    }
-    if (!arraysWithin(v, limits.maxArrayLength)) {
-        error->message = QStringLiteral("array longer than %1 elements").arg(limits.maxArrayLength);
-        return {};
     }
     return v;
 }

@@ -29,10 +29,12 @@
 
 namespace vim {
 
-/// Limits applied to every document the codec parses.
+/// Limits applied to every document the codec parses. The byte limit sits well above the
+/// largest page a task monitor reads (1000 TaskInfos are about 2 MB) and below what would let
+/// a hostile server make the client allocate hundreds of megabytes.
 struct ParseLimits
 {
-    qsizetype maxBytes = 64 * 1024 * 1024;
+    qsizetype maxBytes = 16 * 1024 * 1024;
     int maxDepth = 64;
     qsizetype maxArrayLength = 1'000'000;
 };
@@ -56,7 +58,10 @@ struct IsList : std::false_type {};
 template <typename T>
 struct IsList<QList<T>> : std::true_type { using Inner = T; };
 
-enum FieldFlag { Normal = 0, AlwaysWrite = 1 };
+/// AlwaysWrite: an empty list is still written (`[]`).
+/// Required: the key must be present and not null, even where the C++ member is a list or an
+/// optional (required arrays, and UserSession fields that older code declared optional).
+enum FieldFlag { Normal = 0, AlwaysWrite = 1, Required = 2 };
 
 template <typename S, typename M>
 struct Field
@@ -214,13 +219,15 @@ void decodeField(const QJsonObject &o, S &s, const Field<S, M> &f)
     const QJsonValue v = o.value(QLatin1String(f.name));
     const bool absent = v.isUndefined() || v.isNull();
     try {
+        if (absent && (f.flags & Required))
+            fail(QStringLiteral("missing"));
         if constexpr (IsOptional<M>::value) {
             if (absent)
                 (s.*(f.member)).reset();
             else
                 s.*(f.member) = Codec<typename IsOptional<M>::Inner>::decode(v);
         } else if constexpr (IsList<M>::value) {
-            // Arrays are lenient: a missing or null array is an empty one.
+            // A missing or null optional array is an empty one.
             if (absent)
                 (s.*(f.member)).clear();
             else
@@ -244,7 +251,7 @@ void encodeField(QJsonObject &o, const S &s, const Field<S, M> &f)
         if (m)
             o.insert(QLatin1String(f.name), Codec<typename IsOptional<M>::Inner>::encode(*m));
     } else if constexpr (IsList<M>::value) {
-        if (!m.isEmpty() || (f.flags & AlwaysWrite))
+        if (!m.isEmpty() || (f.flags & (AlwaysWrite | Required)))
             o.insert(QLatin1String(f.name), Codec<M>::encode(m));
     } else {
         o.insert(QLatin1String(f.name), Codec<M>::encode(m));
@@ -352,6 +359,7 @@ AnyValue boxedAs(const QString &typeName, const QJsonValue &value);
 
 using detail::field;
 using detail::AlwaysWrite;
+using detail::Required;
 
 #define VIM_TRAITS(T)                                                                              \
     template <>                                                                                    \
@@ -412,9 +420,9 @@ VIM_TRAITS(TypeDescription)
 }
 VIM_TRAITS(TaskDescription)
 {
-    return std::make_tuple(field("methodInfo", &TaskDescription::methodInfo, AlwaysWrite),
-                           field("state", &TaskDescription::state, AlwaysWrite),
-                           field("reason", &TaskDescription::reason, AlwaysWrite));
+    return std::make_tuple(field("methodInfo", &TaskDescription::methodInfo, Required),
+                           field("state", &TaskDescription::state, Required),
+                           field("reason", &TaskDescription::reason, Required));
 }
 VIM_TRAITS(TaskFilterSpecByEntity)
 {
@@ -487,8 +495,9 @@ VIM_TRAITS(UserSession)
         field("key", &T::key), field("userName", &T::userName), field("fullName", &T::fullName),
         field("loginTime", &T::loginTime), field("lastActiveTime", &T::lastActiveTime),
         field("locale", &T::locale), field("messageLocale", &T::messageLocale),
-        field("extensionSession", &T::extensionSession), field("ipAddress", &T::ipAddress),
-        field("userAgent", &T::userAgent), field("callCount", &T::callCount));
+        field("extensionSession", &T::extensionSession),
+        field("ipAddress", &T::ipAddress, Required), field("userAgent", &T::userAgent, Required),
+        field("callCount", &T::callCount));
 }
 VIM_TRAITS(KeyValue)
 {
@@ -502,7 +511,7 @@ VIM_TRAITS(ExtensionResourceInfo)
 {
     return std::make_tuple(field("locale", &ExtensionResourceInfo::locale),
                            field("module", &ExtensionResourceInfo::module),
-                           field("data", &ExtensionResourceInfo::data, AlwaysWrite));
+                           field("data", &ExtensionResourceInfo::data, Required));
 }
 VIM_TRAITS(Extension)
 {
@@ -525,8 +534,8 @@ VIM_TRAITS(ObjectSpec)
 VIM_TRAITS(PropertyFilterSpec)
 {
     using T = PropertyFilterSpec;
-    return std::make_tuple(field("propSet", &T::propSet, AlwaysWrite),
-                           field("objectSet", &T::objectSet, AlwaysWrite),
+    return std::make_tuple(field("propSet", &T::propSet, Required),
+                           field("objectSet", &T::objectSet, Required),
                            field("reportMissingObjectsInResults", &T::reportMissingObjectsInResults));
 }
 VIM_TRAITS(WaitOptions)
@@ -584,7 +593,7 @@ VIM_TRAITS(ObjectContent)
 VIM_TRAITS(RetrieveResult)
 {
     return std::make_tuple(field("token", &RetrieveResult::token),
-                           field("objects", &RetrieveResult::objects, AlwaysWrite));
+                           field("objects", &RetrieveResult::objects, Required));
 }
 
 #undef VIM_TRAITS

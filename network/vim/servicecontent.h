@@ -61,6 +61,8 @@ struct UserSession
     QString locale;
     QString messageLocale;
     bool extensionSession = false;
+    // Required on the wire (§5.8, the decoder enforces it); optional here only because
+    // the API declared them so first.
     std::optional<QString> ipAddress;
     std::optional<QString> userAgent;
     qint64 callCount = 0;
