@@ -20,6 +20,12 @@ if(VTASKMON_SANITIZE)
     target_link_options(vtaskmon_config INTERFACE -fsanitize=address,undefined)
 endif()
 
+if(VTASKMON_FUZZ)
+    target_compile_options(vtaskmon_config INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
+    target_link_options(vtaskmon_config INTERFACE -fsanitize=address,undefined)
+endif()
+
 # vtaskmon_add_test(NAME tst_foo SOURCES tst_foo.cpp LIBS vtaskmon_network [LABELS x] [TIMEOUT s])
 function(vtaskmon_add_test)
     cmake_parse_arguments(T "" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
