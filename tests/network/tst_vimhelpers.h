@@ -105,6 +105,14 @@ QString roundTrip(const QJsonValue &v)
 }
 
 using RoundTripFn = QString (*)(const QJsonValue &);
+using ErrorOfFn = QString (*)(const QByteArray &);
+
+/// errorOf<T> for each of Ts, keyed by the wire type name.
+template <typename... Ts>
+QHash<QString, ErrorOfFn> errorsOf()
+{
+    return {{vim::typeNameOf<Ts>(), &errorOf<Ts>}...};
+}
 
 /// roundTrip<T> for each of Ts, keyed by the wire type name (`TaskInfo`, `ArrayOfInt`).
 template <typename... Ts>
