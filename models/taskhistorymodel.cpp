@@ -1,0 +1,248 @@
+#include "taskhistorymodel.h"
+
+#include "modelslogging.h"
+
+#include <taskhistorycollector.h>
+#include <taskmanager.h>
+
+#include <algorithm>
+
+using namespace TaskTable;
+
+TaskHistoryModel::TaskHistoryModel(VimConnection *connection, QObject *parent)
+    : QAbstractTableModel(parent), m_connection(connection)
+{
+    // Every collector dies with its session; a renewed session needs a new one.
+    connect(m_connection, &VimConnection::sessionRenewed, this, [this] {
+        m_collector = {};
+        if (m_hasFilter)
+            refresh();
+    });
+}
+
+TaskHistoryModel::~TaskHistoryModel()
+{
+    close();
+}
+
+int TaskHistoryModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int TaskHistoryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant TaskHistoryModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    return cellData(m_rows.at(index.row()), RowContext{&m_description, m_server, false},
+                    index.column(), role);
+}
+
+QVariant TaskHistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    return orientation == Qt::Horizontal ? TaskTable::headerData(section, role) : QVariant();
+}
+
+bool TaskHistoryModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_collector.isNull() && !m_fetching && m_status == Status::Ready;
+}
+
+void TaskHistoryModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_fetching = true;
+    setStatus(Status::Loading);
+    const quint64 generation = m_generation;
+    svc::TaskHistoryCollector collector(m_connection, m_collector);
+    auto pending = m_newestFirst ? collector.readPreviousTasks(m_pageSize)
+                                 : collector.readNextTasks(m_pageSize);
+    pending.then(this, [this, generation](const VimResult<QList<vim::TaskInfo>> &r) {
+        if (generation != m_generation)
+            return;
+        m_fetching = false;
+        if (!r.ok()) {
+            fail(r.error());
+            return;
+        }
+        const bool end = r.value().isEmpty();
+        appendBatch(r.value());
+        setStatus(end ? Status::Complete : Status::Ready);
+    });
+}
+
+void TaskHistoryModel::setFilter(const vim::TaskFilterSpec &filter)
+{
+    m_filter = filter;
+    m_hasFilter = true;
+    open(true);
+}
+
+void TaskHistoryModel::refresh()
+{
+    if (m_hasFilter)
+        open(m_newestFirst);
+}
+
+void TaskHistoryModel::rewind()
+{
+    if (m_hasFilter)
+        open(false);
+}
+
+void TaskHistoryModel::reset()
+{
+    if (m_hasFilter)
+        open(true);
+}
+
+void TaskHistoryModel::close()
+{
+    ++m_generation;
+    m_fetching = false;
+    if (!m_collector.isNull() && m_connection->hasSession())
+        svc::TaskHistoryCollector(m_connection, m_collector).destroyCollector();
+    m_collector = {};
+}
+
+void TaskHistoryModel::clearRows()
+{
+    // A new filter or direction is a new list, not a live change: a reset is the honest signal.
+    beginResetModel();
+    m_rows.clear();
+    m_keys.clear();
+    endResetModel();
+}
+
+void TaskHistoryModel::open(bool newestFirst)
+{
+    close();
+    clearRows();
+    m_newestFirst = newestFirst;
+    const auto &tm = m_connection->serviceContent().taskManager;
+    if (!tm) {
+        setStatus(Status::Unsupported, tr("The server has no task manager.", "history error"));
+        return;
+    }
+    setStatus(Status::Loading);
+    const quint64 generation = m_generation;
+    svc::TaskManager taskManager(m_connection, *tm);
+    if (m_maxCollector < 0) {
+        taskManager.maxCollector().then(this, [this](const VimResult<qint32> &r) {
+            if (r.ok() && r.value() != m_maxCollector) {
+                m_maxCollector = r.value();
+                Q_EMIT maxCollectorChanged(m_maxCollector);
+            }
+        });
+    }
+    taskManager.createCollectorForTasks(m_filter).then(
+        this, [this, generation, newestFirst](const VimResult<vim::ManagedObjectReference> &r) {
+            if (generation != m_generation) {
+                if (r.ok())
+                    svc::TaskHistoryCollector(m_connection, r.value()).destroyCollector();
+                return;
+            }
+            if (!r.ok()) {
+                fail(r.error());
+                return;
+            }
+            m_collector = r.value();
+            svc::TaskHistoryCollector collector(m_connection, m_collector);
+            if (!newestFirst) {
+                collector.rewindCollector().then(this, [this, generation](const VimResult<void> &w) {
+                    if (generation != m_generation)
+                        return;
+                    if (!w.ok())
+                        return fail(w.error());
+                    setStatus(Status::Ready);
+                    fetchMore({});
+                });
+                return;
+            }
+            // ReadPreviousTasks excludes the latest page (§6.3): read the page first, then
+            // move the cursor to just before it.
+            collector.setCollectorPageSize(m_pageSize).then(this, [this, generation](const VimResult<void> &s) {
+                if (generation != m_generation)
+                    return;
+                if (!s.ok())
+                    return fail(s.error());
+                svc::TaskHistoryCollector c(m_connection, m_collector);
+                c.latestPage().then(this, [this, generation](const VimResult<QList<vim::TaskInfo>> &p) {
+                    if (generation != m_generation)
+                        return;
+                    if (!p.ok())
+                        return fail(p.error());
+                    appendBatch(p.value());
+                    svc::TaskHistoryCollector(m_connection, m_collector)
+                        .resetCollector()
+                        .then(this, [this, generation](const VimResult<void> &z) {
+                            if (generation != m_generation)
+                                return;
+                            if (!z.ok())
+                                return fail(z.error());
+                            setStatus(Status::Ready);
+                        });
+                });
+            });
+        });
+}
+
+void TaskHistoryModel::appendBatch(QList<vim::TaskInfo> tasks)
+{
+    tasks.erase(std::remove_if(tasks.begin(), tasks.end(),
+                               [this](const vim::TaskInfo &t) { return m_keys.contains(t.key); }),
+                tasks.end());
+    if (tasks.isEmpty())
+        return;
+    // Pages are unordered; within a batch order by queue time in the reading direction.
+    const bool newestFirst = m_newestFirst;
+    std::stable_sort(tasks.begin(), tasks.end(), [newestFirst](const auto &a, const auto &b) {
+        return newestFirst ? b.queueTime < a.queueTime : a.queueTime < b.queueTime;
+    });
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(tasks.size()) - 1);
+    for (const vim::TaskInfo &t : std::as_const(tasks)) {
+        m_keys.insert(t.key);
+        m_rows.append(t);
+    }
+    endInsertRows();
+}
+
+void TaskHistoryModel::setDescription(const vim::TaskDescription &description)
+{
+    m_description = description;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, TaskColumn), index(rowCount() - 1, StatusColumn),
+                           {Qt::DisplayRole, RawRole});
+}
+
+void TaskHistoryModel::setStatus(Status status, const QString &error)
+{
+    m_errorString = error;
+    if (status == m_status)
+        return;
+    m_status = status;
+    Q_EMIT statusChanged(status);
+}
+
+void TaskHistoryModel::fail(const VimError &error)
+{
+    m_fetching = false;
+    qCInfo(lcModels) << "task history:" << error.toString();
+    if (error.isFault(QStringLiteral("NotSupported")))
+        setStatus(Status::Unsupported,
+                  tr("This server does not keep task history (it is not a vCenter).", "history error"));
+    else if (error.isFault(QStringLiteral("InvalidState")) && m_collector.isNull())
+        setStatus(Status::TooManyCollectors,
+                  tr("The server allows no more task history views for this session (at most %1). "
+                     "Close another history view and try again.", "history error")
+                      .arg(m_maxCollector));
+    else
+        setStatus(Status::Failed, error.message);
+}

@@ -1,0 +1,637 @@
+#include "taskmonitor.h"
+
+#include "modelslogging.h"
+
+#include <propertycollector.h>
+#include <task.h>
+#include <taskhistorycollector.h>
+#include <taskmanager.h>
+#include <viewmanager.h>
+
+#include <algorithm>
+
+namespace {
+
+using MoRef = vim::ManagedObjectReference;
+
+// Queued < running < finished: a latestPage copy may only move a task forward, because the
+// page is refreshed on state changes only and so carries stale progress and description.
+int stateRank(const vim::TaskInfo &info)
+{
+    switch (info.state.value()) {
+    case vim::TaskInfoState::Value::Queued: return 0;
+    case vim::TaskInfoState::Value::Running: return 1;
+    case vim::TaskInfoState::Value::Success:
+    case vim::TaskInfoState::Value::Error: return 2;
+    case vim::TaskInfoState::Value::Unknown: break;
+    }
+    return 1;
+}
+
+MoRef taskRef(const QString &key)
+{
+    return MoRef{QStringLiteral("Task"), key};
+}
+
+// Faults after which the session objects are gone or unusable and must be re-created.
+bool needsRecreate(const VimError &error)
+{
+    return error.isFault(QStringLiteral("NotAuthenticated"))
+        || error.isFault(QStringLiteral("ManagedObjectNotFound"))
+        || error.isFault(QStringLiteral("InvalidCollectorVersion"))
+        || error.isFault(QStringLiteral("RequestCanceled"));
+}
+
+// Transport trouble and server errors heal by retrying; any other fault means the server
+// does not offer what push needs, and polling is the way left.
+bool isTransient(const VimError &error)
+{
+    if (error.kind != VimError::Kind::Fault)
+        return error.kind != VimError::Kind::Decode;
+    return needsRecreate(error) || error.isFault(QStringLiteral("SystemError"))
+        || error.isFault(QStringLiteral("HostCommunication"));
+}
+
+constexpr int MaxBackoffMs = 15'000;
+
+} // namespace
+
+TaskMonitor::TaskMonitor(VimConnection *connection, QObject *parent)
+    : QObject(parent), m_connection(connection)
+{
+    m_recentTimer.setInterval(m_recentInterval);
+    connect(&m_recentTimer, &QTimer::timeout, this, [this] { readRecentTasks(m_generation, false); });
+    m_pollTimer.setInterval(m_recentInterval / 4);
+    connect(&m_pollTimer, &QTimer::timeout, this, &TaskMonitor::poll);
+    m_recoverTimer.setSingleShot(true);
+    connect(&m_recoverTimer, &QTimer::timeout, this, &TaskMonitor::setup);
+
+    connect(m_connection, &VimConnection::sessionRenewed, this, [this] {
+        // Objects made after the re-login belong to the new session and are fine.
+        if (m_running && m_sessionKey != m_connection->userSession().key) {
+            qCInfo(lcModels) << "session renewed; re-creating the task watch";
+            recover();
+        }
+    });
+    connect(m_connection, &VimConnection::stateChanged, this, [this](VimConnection::State state) {
+        // Started before the connection was up, or waiting out a reconnect.
+        if (m_running && state == VimConnection::State::Connected
+            && (m_mode == Mode::Starting || m_mode == Mode::Recovering) && !m_recoverTimer.isActive()
+            && m_propertyCollector.isNull() && !m_pollTimer.isActive())
+            setup();
+    });
+}
+
+TaskMonitor::~TaskMonitor()
+{
+    if (m_running)
+        stop();
+}
+
+void TaskMonitor::setRecentTaskInterval(int ms)
+{
+    m_recentInterval = qMax(100, ms);
+    m_recentTimer.setInterval(m_useCollector ? m_recentInterval : m_recentInterval / 4);
+    m_pollTimer.setInterval(qMax(100, m_recentInterval / 4));
+}
+
+void TaskMonitor::setMode(Mode mode)
+{
+    if (mode == m_mode)
+        return;
+    m_mode = mode;
+    qCInfo(lcModels) << "task monitor mode" << mode;
+    Q_EMIT modeChanged(mode);
+}
+
+void TaskMonitor::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_backoffMs = 0;
+    setMode(Mode::Starting);
+    if (m_connection->state() == VimConnection::State::Connected)
+        setup();
+}
+
+void TaskMonitor::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    ++m_generation;
+    m_recentTimer.stop();
+    m_pollTimer.stop();
+    m_recoverTimer.stop();
+    if (m_waitReply)
+        m_waitReply->abort();
+    setMode(Mode::Stopped);
+    destroyAll([this] { Q_EMIT stopped(); });
+}
+
+bool TaskMonitor::current(quint64 generation, const VimResult<MoRef> &result)
+{
+    if (generation == m_generation && m_running) {
+        if (!result.ok())
+            handleError(result.error(), "create");
+        return result.ok();
+    }
+    if (result.ok())
+        destroyObject(result.value());
+    return false;
+}
+
+void TaskMonitor::destroyObject(const MoRef &ref, const std::function<void()> &done)
+{
+    auto finish = [done, ref](const VimResult<void> &r) {
+        if (!r.ok())
+            qCDebug(lcModels) << "destroying" << ref.toString() << "failed:" << r.error().toString();
+        if (done)
+            done();
+    };
+    const QString &type = ref.type;
+    if (type == QLatin1String("PropertyCollector"))
+        svc::PropertyCollector(m_connection, ref).destroyPropertyCollector().then(this, finish);
+    else if (type == QLatin1String("PropertyFilter"))
+        svc::PropertyFilter(m_connection, ref).destroyPropertyFilter().then(this, finish);
+    else if (type == QLatin1String("ListView"))
+        svc::View(m_connection, ref).destroyView().then(this, finish);
+    else if (type == QLatin1String("TaskHistoryCollector"))
+        svc::TaskHistoryCollector(m_connection, ref).destroyCollector().then(this, finish);
+    else if (done)
+        done();
+}
+
+void TaskMonitor::destroyAll(const std::function<void()> &done)
+{
+    // Filters first: destroying the collector would take them along on a real server, but
+    // being explicit costs little and leaves nothing to chance.
+    QList<MoRef> objects = m_filters;
+    for (const MoRef &ref : {m_propertyCollector, m_listView, m_collector}) {
+        if (!ref.isNull())
+            objects.append(ref);
+    }
+    m_filters.clear();
+    m_propertyCollector = m_listView = m_collector = MoRef();
+    m_inView.clear();
+    m_viewPendingAdd.clear();
+    m_version.clear();
+    if (objects.isEmpty() || !m_connection->hasSession()) {
+        if (done)
+            QMetaObject::invokeMethod(this, done, Qt::QueuedConnection);
+        return;
+    }
+    auto remaining = std::make_shared<int>(int(objects.size()));
+    for (const MoRef &ref : std::as_const(objects)) {
+        destroyObject(ref, [remaining, done] {
+            if (--*remaining == 0 && done)
+                done();
+        });
+    }
+}
+
+void TaskMonitor::setup()
+{
+    if (!m_running)
+        return;
+    if (m_connection->state() != VimConnection::State::Connected)
+        return; // stateChanged brings us back
+    const quint64 generation = ++m_generation;
+    m_sessionKey = m_connection->userSession().key;
+    m_synchronized = false;
+    m_waitFailures = 0;
+    const vim::ServiceContent &content = m_connection->serviceContent();
+    if (!content.taskManager) {
+        m_errorString = tr("The server has no TaskManager.", "task monitor error");
+        Q_EMIT errorOccurred(m_errorString);
+        return;
+    }
+    svc::TaskManager(m_connection, *content.taskManager)
+        .description()
+        .then(this, [this, generation](const VimResult<vim::TaskDescription> &r) {
+            if (generation != m_generation || !r.ok())
+                return;
+            m_description = r.value();
+            Q_EMIT descriptionChanged(m_description);
+        });
+    if (m_modeLimit == Mode::Polling || !content.viewManager) {
+        startPolling();
+        return;
+    }
+    svc::PropertyCollector(m_connection, content.propertyCollector)
+        .createPropertyCollector()
+        .then(this, [this, generation](const VimResult<MoRef> &r) {
+            if (!current(generation, r))
+                return;
+            m_propertyCollector = r.value();
+            createListView(generation);
+        });
+}
+
+void TaskMonitor::createListView(quint64 generation)
+{
+    svc::ViewManager(m_connection, *m_connection->serviceContent().viewManager)
+        .createListView()
+        .then(this, [this, generation](const VimResult<MoRef> &r) {
+            if (!current(generation, r))
+                return;
+            m_listView = r.value();
+            createCollector(generation);
+        });
+}
+
+void TaskMonitor::createCollector(quint64 generation)
+{
+    const vim::ServiceContent &content = m_connection->serviceContent();
+    if (m_modeLimit == Mode::LiveWithoutCollector) {
+        m_useCollector = false;
+        createFilters(generation);
+        return;
+    }
+    vim::TaskFilterSpec filter;
+    filter.entity = vim::TaskFilterSpecByEntity{content.rootFolder,
+                                                vim::TaskFilterSpecRecursionOption::Value::All};
+    svc::TaskManager(m_connection, *content.taskManager)
+        .createCollectorForTasks(filter)
+        .then(this, [this, generation](const VimResult<MoRef> &r) {
+            if (generation != m_generation || !m_running) {
+                current(generation, r);
+                return;
+            }
+            if (!r.ok()) {
+                // ESXi (NotSupported) or the collector budget is spent (InvalidState): the
+                // ListView and recentTask still give push updates, only discovery is slower.
+                if (r.error().isFault(QStringLiteral("NotSupported"))
+                    || r.error().isFault(QStringLiteral("InvalidState"))) {
+                    qCInfo(lcModels) << "no task collector:" << r.error().toString();
+                    m_useCollector = false;
+                    createFilters(generation);
+                } else {
+                    handleError(r.error(), "CreateCollectorForTasks");
+                }
+                return;
+            }
+            m_useCollector = true;
+            m_collector = r.value();
+            // The default page size differs between servers (10 on some, 1000 on others).
+            svc::TaskHistoryCollector(m_connection, m_collector)
+                .setCollectorPageSize(m_pageSize)
+                .then(this, [this, generation](const VimResult<void> &s) {
+                    if (generation != m_generation)
+                        return;
+                    if (!s.ok()) {
+                        handleError(s.error(), "SetCollectorPageSize");
+                        return;
+                    }
+                    createFilters(generation);
+                });
+        });
+}
+
+void TaskMonitor::createFilters(quint64 generation)
+{
+    QList<vim::PropertyFilterSpec> specs;
+    {
+        vim::PropertyFilterSpec view;
+        view.propSet = {vim::PropertySpec{QStringLiteral("Task"), std::nullopt, {QStringLiteral("info")}}};
+        vim::ObjectSpec os{m_listView, true,
+                           {vim::SelectionSpec::traversal(QStringLiteral("ListView"),
+                                                          QStringLiteral("view"), std::nullopt, false)}};
+        view.objectSet = {os};
+        view.reportMissingObjectsInResults = true;
+        specs.append(view);
+    }
+    if (m_useCollector) {
+        vim::PropertyFilterSpec page;
+        page.propSet = {vim::PropertySpec{QStringLiteral("TaskHistoryCollector"), std::nullopt,
+                                          {QStringLiteral("latestPage")}}};
+        page.objectSet = {vim::ObjectSpec{m_collector, std::nullopt, {}}};
+        specs.append(page);
+    }
+    auto remaining = std::make_shared<int>(int(specs.size()));
+    svc::PropertyCollector pc(m_connection, m_propertyCollector);
+    for (const vim::PropertyFilterSpec &spec : std::as_const(specs)) {
+        pc.createFilter(spec, false).then(this, [this, generation, remaining](const VimResult<MoRef> &r) {
+            if (!current(generation, r))
+                return;
+            m_filters.append(r.value());
+            if (--*remaining == 0) {
+                setMode(m_useCollector ? Mode::Live : Mode::LiveWithoutCollector);
+                m_recentTimer.setInterval(m_useCollector ? m_recentInterval : m_recentInterval / 4);
+                m_recentTimer.start();
+                readRecentTasks(generation, true);
+            }
+        });
+    }
+}
+
+void TaskMonitor::readRecentTasks(quint64 generation, bool initial)
+{
+    const auto &tm = m_connection->serviceContent().taskManager;
+    if (!tm || m_listView.isNull())
+        return;
+    svc::TaskManager(m_connection, *tm).recentTask().then(
+        this, [this, generation, initial](const VimResult<QList<MoRef>> &r) {
+            if (generation != m_generation || !m_running)
+                return;
+            QList<MoRef> watch;
+            if (r.ok()) {
+                for (const MoRef &ref : r.value()) {
+                    const auto it = m_tasks.constFind(ref.value);
+                    if (it == m_tasks.cend() || !it->isFinished())
+                        watch.append(ref);
+                }
+            } else {
+                qCInfo(lcModels) << "recentTask:" << r.error().toString();
+            }
+            if (initial) {
+                // Tasks we saw running before a loss may have finished meanwhile and already
+                // left recentTask; watching them once more learns their final state.
+                for (auto it = m_tasks.cbegin(); it != m_tasks.cend(); ++it) {
+                    if (!it->isFinished() && !watch.contains(taskRef(it.key())))
+                        watch.append(taskRef(it.key()));
+                }
+            }
+            watchTasks(watch);
+            if (initial) {
+                m_version.clear();
+                waitForUpdates(generation);
+            }
+        });
+}
+
+void TaskMonitor::watchTasks(const QList<MoRef> &tasks)
+{
+    QList<MoRef> add;
+    for (const MoRef &ref : tasks) {
+        if (!m_inView.contains(ref.value) && !m_viewPendingAdd.contains(ref.value)) {
+            add.append(ref);
+            m_viewPendingAdd.insert(ref.value);
+        }
+    }
+    if (add.isEmpty() || m_listView.isNull())
+        return;
+    const quint64 generation = m_generation;
+    svc::View(m_connection, m_listView).modifyListView(add, {}).then(
+        this, [this, generation, add](const VimResult<QList<MoRef>> &r) {
+            if (generation != m_generation)
+                return;
+            for (const MoRef &ref : add)
+                m_viewPendingAdd.remove(ref.value);
+            if (!r.ok()) {
+                handleError(r.error(), "ModifyListView");
+                return;
+            }
+            // Unresolved tasks are gone from the server; nothing more will come for them.
+            QSet<QString> missing;
+            for (const MoRef &ref : r.value())
+                missing.insert(ref.value);
+            for (const MoRef &ref : add) {
+                if (!missing.contains(ref.value))
+                    m_inView.insert(ref.value);
+            }
+            syncListView();
+        });
+}
+
+void TaskMonitor::syncListView()
+{
+    // Finished tasks leave the view; their final TaskInfo has already been delivered.
+    QList<MoRef> remove;
+    for (const QString &key : std::as_const(m_inView)) {
+        const auto it = m_tasks.constFind(key);
+        if (it != m_tasks.cend() && it->isFinished())
+            remove.append(taskRef(key));
+    }
+    if (remove.isEmpty() || m_listView.isNull())
+        return;
+    for (const MoRef &ref : remove)
+        m_inView.remove(ref.value);
+    const quint64 generation = m_generation;
+    svc::View(m_connection, m_listView).modifyListView({}, remove).then(
+        this, [this, generation](const VimResult<QList<MoRef>> &r) {
+            if (generation == m_generation && !r.ok())
+                handleError(r.error(), "ModifyListView");
+        });
+}
+
+void TaskMonitor::waitForUpdates(quint64 generation)
+{
+    if (generation != m_generation || !m_running || m_propertyCollector.isNull())
+        return;
+    vim::WaitOptions options;
+    const int timeoutSeconds = m_connection->options().requestTimeoutMs / 1000;
+    options.maxWaitSeconds = m_maxWaitSeconds > 0 ? m_maxWaitSeconds
+                                                  : qBound(1, timeoutSeconds / 2, 30);
+    auto pending = svc::PropertyCollector(m_connection, m_propertyCollector)
+                       .waitForUpdatesEx(m_version, options);
+    m_waitReply = pending.reply();
+    pending.then(this, [this, generation](const VimResult<std::optional<vim::UpdateSet>> &r) {
+        if (generation != m_generation || !m_running)
+            return;
+        m_waitReply.clear();
+        if (!r.ok()) {
+            handleError(r.error(), "WaitForUpdatesEx");
+            return;
+        }
+        m_waitFailures = 0;
+        m_backoffMs = 0;
+        if (r.value())
+            processUpdateSet(*r.value());
+        markSynchronized();
+        waitForUpdates(generation);
+    });
+}
+
+void TaskMonitor::processUpdateSet(const vim::UpdateSet &set)
+{
+    m_version = set.version;
+    QList<vim::TaskInfo> page;
+    QList<vim::TaskInfo> infos;
+    for (const vim::PropertyFilterUpdate &filter : set.filterSet) {
+        for (const vim::ObjectUpdate &update : filter.objectSet) {
+            if (update.kind == vim::ObjectUpdateKind::Value::Leave) {
+                m_inView.remove(update.obj.value);
+                continue;
+            }
+            for (const vim::PropertyChange &change : update.changeSet) {
+                if (!change.val)
+                    continue;
+                if (change.name == QLatin1String("latestPage")) {
+                    auto tasks = vim::fromAny<QList<vim::TaskInfo>>(*change.val);
+                    if (tasks)
+                        page.append(tasks.value());
+                    else
+                        qCWarning(lcModels) << "latestPage:" << tasks.error().toString();
+                } else if (change.name == QLatin1String("info")) {
+                    auto info = vim::fromAny<vim::TaskInfo>(*change.val);
+                    if (info)
+                        infos.append(info.value());
+                    else
+                        qCWarning(lcModels) << "Task.info:" << info.error().toString();
+                }
+            }
+        }
+    }
+    // The page first: Task.info is the fresher source for the same task.
+    QList<vim::TaskInfo> changed;
+    applyTasks(page, true, changed);
+    applyTasks(infos, false, changed);
+    emitChanged(changed);
+
+    QList<MoRef> watch;
+    for (const vim::TaskInfo &t : std::as_const(page)) {
+        if (!t.isFinished())
+            watch.append(taskRef(t.key));
+    }
+    watchTasks(watch);
+    syncListView();
+}
+
+void TaskMonitor::applyTasks(const QList<vim::TaskInfo> &tasks, bool fromPage,
+                             QList<vim::TaskInfo> &changed)
+{
+    for (const vim::TaskInfo &info : tasks) {
+        auto it = m_tasks.find(info.key);
+        if (it == m_tasks.end()) {
+            m_tasks.insert(info.key, info);
+        } else {
+            if (*it == info || (fromPage && stateRank(info) <= stateRank(*it)))
+                continue;
+            *it = info;
+        }
+        const auto same = std::find_if(changed.begin(), changed.end(),
+                                       [&](const vim::TaskInfo &c) { return c.key == info.key; });
+        if (same != changed.end())
+            *same = info;
+        else
+            changed.append(info);
+    }
+}
+
+void TaskMonitor::markSynchronized()
+{
+    if (m_synchronized)
+        return;
+    m_synchronized = true;
+    Q_EMIT synchronized();
+}
+
+void TaskMonitor::emitChanged(const QList<vim::TaskInfo> &changed)
+{
+    if (!changed.isEmpty())
+        Q_EMIT tasksUpdated(changed);
+}
+
+void TaskMonitor::handleError(const VimError &error, const char *operation)
+{
+    if (!m_running || error.kind == VimError::Kind::Canceled)
+        return;
+    m_errorString = error.message;
+    qCInfo(lcModels) << operation << "failed:" << error.toString();
+    Q_EMIT errorOccurred(error.toString());
+    if (!isTransient(error)) {
+        startPolling();
+        return;
+    }
+    // A lost wait on a healthy connection is retried with its version (a non-truncated
+    // version can be used again); anything else rebuilds the watch from scratch.
+    const bool waitLost = qstrcmp(operation, "WaitForUpdatesEx") == 0
+        && error.kind != VimError::Kind::Fault && ++m_waitFailures <= 3;
+    if (waitLost) {
+        const quint64 generation = m_generation;
+        QTimer::singleShot(qMin(MaxBackoffMs, 250 << m_waitFailures), this,
+                           [this, generation] { waitForUpdates(generation); });
+        return;
+    }
+    recover();
+}
+
+void TaskMonitor::recover()
+{
+    if (!m_running)
+        return;
+    ++m_generation;
+    m_recentTimer.stop();
+    m_pollTimer.stop();
+    if (m_waitReply)
+        m_waitReply->abort();
+    setMode(Mode::Recovering);
+    // After a lost session the destroys fail harmlessly; when the session survived (network
+    // blip, vanished objects) they stop the old objects from lingering.
+    destroyAll({});
+    m_recoverTimer.start(m_backoffMs);
+    m_backoffMs = qBound(500, m_backoffMs * 2, MaxBackoffMs);
+}
+
+void TaskMonitor::startPolling()
+{
+    if (m_mode == Mode::Polling && m_pollTimer.isActive())
+        return;
+    qCWarning(lcModels) << "falling back to polling for tasks";
+    ++m_generation;
+    m_recentTimer.stop();
+    if (m_waitReply)
+        m_waitReply->abort();
+    destroyAll({});
+    setMode(Mode::Polling);
+    m_pollTimer.start();
+    poll();
+}
+
+void TaskMonitor::poll()
+{
+    const auto &tm = m_connection->serviceContent().taskManager;
+    if (m_pollInFlight || !tm || m_connection->state() != VimConnection::State::Connected)
+        return;
+    m_pollInFlight = true;
+    const quint64 generation = m_generation;
+    svc::TaskManager(m_connection, *tm).recentTask().then(
+        this, [this, generation](const VimResult<QList<MoRef>> &r) {
+            if (generation != m_generation || !r.ok()) {
+                m_pollInFlight = false;
+                return;
+            }
+            QList<MoRef> refs;
+            for (const MoRef &ref : r.value()) {
+                const auto it = m_tasks.constFind(ref.value);
+                if (it == m_tasks.cend() || !it->isFinished())
+                    refs.append(ref);
+            }
+            for (auto it = m_tasks.cbegin(); it != m_tasks.cend(); ++it) {
+                if (!it->isFinished() && !refs.contains(taskRef(it.key())))
+                    refs.append(taskRef(it.key()));
+            }
+            if (refs.isEmpty()) {
+                m_pollInFlight = false;
+                markSynchronized();
+                return;
+            }
+            auto remaining = std::make_shared<int>(int(refs.size()));
+            auto batch = std::make_shared<QList<vim::TaskInfo>>();
+            for (const MoRef &ref : std::as_const(refs)) {
+                svc::Task(m_connection, ref).info().then(
+                    this, [this, generation, remaining, batch](const VimResult<vim::TaskInfo> &i) {
+                        if (i.ok())
+                            batch->append(i.value());
+                        if (--*remaining > 0)
+                            return;
+                        m_pollInFlight = false;
+                        if (generation != m_generation)
+                            return;
+                        QList<vim::TaskInfo> changed;
+                        applyTasks(*batch, false, changed);
+                        emitChanged(changed);
+                        markSynchronized();
+                    });
+            }
+        });
+}
+
+void TaskMonitor::cancelTask(const QString &key)
+{
+    svc::Task(m_connection, taskRef(key)).cancelTask().then(this, [this, key](const VimResult<void> &r) {
+        Q_EMIT cancelFinished(key, r.ok(), r.ok() ? QString() : r.error().message);
+    });
+}

@@ -1,0 +1,139 @@
+#pragma once
+
+#include <vimconnection.h>
+
+#include <vim/taskdescription.h>
+#include <vim/taskinfo.h>
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+class VimReply;
+
+/// The live-update engine (DESIGN.md decision 3): push through one private
+/// PropertyCollector with one outstanding WaitForUpdatesEx, watching a TaskHistoryCollector's
+/// latestPage (new tasks, state changes), a ListView of the running tasks' Task.info
+/// (progress, description) and TaskManager.recentTask (re-read on a slow timer). Emits
+/// batched upserts keyed by TaskInfo.key; connect tasksUpdated to
+/// RecentTasksModel::applyUpdates.
+///
+///   Stopped ─start─▶ Starting ─▶ Live | LiveWithoutCollector | Polling
+///        ▲                          │ session renewed, objects lost, network loss
+///        └─stop── (any) ◀─────── Recovering ─▶ (re-create objects, re-read, version "")
+class TaskMonitor final : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Mode {
+        Stopped,
+        Starting,
+        Live,                 ///< collector latestPage + ListView on Task.info
+        LiveWithoutCollector, ///< ESXi / no collector budget: recentTask + ListView
+        Polling,              ///< degraded: recentTask and Task.info read on a timer
+        Recovering,           ///< re-creating the session objects after a loss
+    };
+    Q_ENUM(Mode)
+
+    explicit TaskMonitor(VimConnection *connection, QObject *parent = nullptr);
+    ~TaskMonitor() override;
+
+    /// Starts (or waits for the connection, then starts).
+    void start();
+    /// Destroys every collector, filter and view it created; emits stopped() when done.
+    void stop();
+
+    Mode mode() const { return m_mode; }
+    bool isDegraded() const { return m_mode == Mode::Polling; }
+    /// True once the first complete snapshot after (re)start has been delivered.
+    bool isSynchronized() const { return m_synchronized; }
+    QString errorString() const { return m_errorString; }
+
+    /// Never go beyond `mode` (LiveWithoutCollector or Polling); for tests and odd servers.
+    void setModeLimit(Mode mode) { m_modeLimit = mode; }
+    /// Latest-page size set with SetCollectorPageSize (default 200).
+    void setPageSize(int size) { m_pageSize = size; }
+    /// How often recentTask is re-read (default 20 s); polling uses a quarter of it.
+    void setRecentTaskInterval(int ms);
+    /// WaitForUpdatesEx maxWaitSeconds; default half the request timeout, at most 30 s.
+    void setMaxWaitSeconds(int seconds) { m_maxWaitSeconds = seconds; }
+
+    /// Every task seen since start, by key.
+    const QHash<QString, vim::TaskInfo> &tasks() const { return m_tasks; }
+    const vim::TaskDescription &description() const { return m_description; }
+
+    /// Requests a cancel; answers with cancelFinished.
+    void cancelTask(const QString &key);
+
+Q_SIGNALS:
+    /// Tasks that are new or changed since the last emission; one signal per server update.
+    void tasksUpdated(const QList<vim::TaskInfo> &tasks);
+    void descriptionChanged(const vim::TaskDescription &description);
+    void modeChanged(TaskMonitor::Mode mode);
+    /// A complete snapshot was delivered after start or recovery.
+    void synchronized();
+    /// Something went wrong that the monitor will heal from (or not, in Polling); for logs.
+    void errorOccurred(const QString &message);
+    void cancelFinished(const QString &key, bool ok, const QString &message);
+    void stopped();
+
+private:
+    using MoRef = vim::ManagedObjectReference;
+
+    void setMode(Mode mode);
+    void setup();
+    void createListView(quint64 generation);
+    void createCollector(quint64 generation);
+    void createFilters(quint64 generation);
+    void readRecentTasks(quint64 generation, bool initial);
+    void waitForUpdates(quint64 generation);
+    void processUpdateSet(const vim::UpdateSet &set);
+    void applyTasks(const QList<vim::TaskInfo> &tasks, bool fromPage, QList<vim::TaskInfo> &changed);
+    void watchTasks(const QList<MoRef> &tasks);
+    void syncListView();
+    void handleError(const VimError &error, const char *operation);
+    void recover();
+    void startPolling();
+    void poll();
+    /// True when the callback belongs to the current generation; otherwise destroys what
+    /// the late answer created, so that nothing is left behind.
+    bool current(quint64 generation, const VimResult<MoRef> &result);
+    void destroyObject(const MoRef &ref, const std::function<void()> &done = {});
+    void destroyAll(const std::function<void()> &done);
+    void emitChanged(const QList<vim::TaskInfo> &changed);
+    void markSynchronized();
+
+    VimConnection *m_connection;
+    Mode m_mode = Mode::Stopped;
+    Mode m_modeLimit = Mode::Live;
+    bool m_running = false;
+    bool m_synchronized = false;
+    quint64 m_generation = 0;
+    QString m_errorString;
+    QString m_sessionKey;
+
+    MoRef m_propertyCollector;
+    MoRef m_listView;
+    MoRef m_collector;
+    QList<MoRef> m_filters;
+    bool m_useCollector = true;
+    QString m_version;
+    QPointer<VimReply> m_waitReply;
+    int m_waitFailures = 0;
+
+    QHash<QString, vim::TaskInfo> m_tasks;
+    QSet<QString> m_inView;
+    QSet<QString> m_viewPendingAdd;
+    vim::TaskDescription m_description;
+
+    int m_pageSize = 200;
+    int m_maxWaitSeconds = 0;
+    int m_recentInterval = 20'000;
+    int m_backoffMs = 0;
+    bool m_pollInFlight = false;
+    QTimer m_recentTimer;
+    QTimer m_pollTimer;
+    QTimer m_recoverTimer;
+};
