@@ -1,6 +1,7 @@
 #include "tasktable.h"
 
 #include <QCoreApplication>
+#include <QJsonValue>
 #include <QLocale>
 
 namespace TaskTable {
@@ -195,6 +196,43 @@ QVariant millisBetween(const std::optional<QDateTime> &from, const std::optional
     if (!from || !to || !from->isValid() || !to->isValid())
         return {};
     return qMax<qint64>(0, from->msecsTo(*to));
+}
+
+QJsonObject toJson(const vim::TaskInfo &info, const vim::TaskDescription *description,
+                   const QString &server)
+{
+    auto opt = [](const std::optional<QString> &s) { return s ? QJsonValue(*s) : QJsonValue(); };
+    auto time = [](const std::optional<QDateTime> &t) {
+        return t && t->isValid() ? QJsonValue(t->toUTC().toString(Qt::ISODateWithMs))
+                                 : QJsonValue();
+    };
+    QJsonValue error;
+    if (info.error)
+        error = QJsonObject{{QStringLiteral("type"), info.error->typeName},
+                            {QStringLiteral("message"), info.error->message()}};
+    return QJsonObject{
+        {QStringLiteral("key"), info.key},
+        {QStringLiteral("name"), opt(info.name)},
+        {QStringLiteral("descriptionId"), info.descriptionId},
+        {QStringLiteral("label"), taskLabel(info, description)},
+        {QStringLiteral("entity"), info.entity ? QJsonValue(info.entity->toString()) : QJsonValue()},
+        {QStringLiteral("entityName"), opt(info.entityName)},
+        {QStringLiteral("state"), info.state.toString()},
+        {QStringLiteral("progress"), info.progress ? QJsonValue(*info.progress) : QJsonValue()},
+        {QStringLiteral("cancelable"), info.cancelable},
+        {QStringLiteral("cancelled"), info.cancelled},
+        {QStringLiteral("initiator"), initiator(info.reason)},
+        {QStringLiteral("reason"), info.reason.typeName},
+        {QStringLiteral("description"),
+         info.description ? opt(info.description->message) : QJsonValue()},
+        {QStringLiteral("queueTime"), time(info.queueTime)},
+        {QStringLiteral("startTime"), time(info.startTime)},
+        {QStringLiteral("completeTime"), time(info.completeTime)},
+        {QStringLiteral("error"), error},
+        {QStringLiteral("server"), server},
+        {QStringLiteral("parentTaskKey"), opt(info.parentTaskKey)},
+        {QStringLiteral("rootTaskKey"), opt(info.rootTaskKey)},
+    };
 }
 
 } // namespace TaskTable

@@ -3,6 +3,7 @@
 #include <vim/taskdescription.h>
 #include <vim/taskinfo.h>
 
+#include <QJsonObject>
 #include <QMetaType>
 #include <QObject>
 #include <QVariant>
@@ -76,5 +77,12 @@ QString initiator(const vim::TaskReason &reason);
 QString formatDuration(qint64 ms);
 /// Milliseconds between two optional times, or invalid.
 QVariant millisBetween(const std::optional<QDateTime> &from, const std::optional<QDateTime> &to);
+
+/// One task as a flat JSON object (CLI `--json`, copy to clipboard): key, name,
+/// descriptionId, label, entity, entityName, state, progress, cancelable, cancelled,
+/// initiator, reason, description, queueTime, startTime, completeTime, error, server,
+/// parentTaskKey, rootTaskKey. Absent values are null.
+QJsonObject toJson(const vim::TaskInfo &info, const vim::TaskDescription *description,
+                   const QString &server);
 
 } // namespace TaskTable

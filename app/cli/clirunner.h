@@ -1,0 +1,54 @@
+#pragma once
+
+#include "clioptions.h"
+
+#include <vimconnection.h>
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+class TaskMonitor;
+class TaskHistoryModel;
+
+/// Runs one vtaskmon-cli command asynchronously over the models engine and quits the
+/// application with the exit code when done (no nested event loops).
+class CliRunner final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CliRunner(CliOptions &options, QObject *parent = nullptr);
+    ~CliRunner() override;
+
+    /// Connects (starting the demo simulator first if asked) and runs the command.
+    void start();
+
+private:
+    void run();
+    void runTasks();
+    void runHistory();
+    void runDescribe();
+    void runCreateTask();
+    void runCreateCollector();
+    void runCancel();
+    void runMaxCollectors();
+
+    void printTask(const vim::TaskInfo &info);
+    void printJson(const QJsonObject &object);
+    void printLine(const QString &line);
+    /// One line on stderr, then finish with exit code 1.
+    void fail(const QString &message);
+    /// Logs out (which also drops every session object) and quits with `code`.
+    void finish(int code);
+
+    CliOptions &m_options;
+    bool m_json = false;
+    QString m_server;
+    VimConnection *m_connection = nullptr;
+    TaskMonitor *m_monitor = nullptr;
+    TaskHistoryModel *m_history = nullptr;
+    std::shared_ptr<void> m_demo;
+    bool m_finishing = false;
+    bool m_snapshotPrinted = false;
+};

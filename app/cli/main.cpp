@@ -1,0 +1,28 @@
+#include "clioptions.h"
+#include "clirunner.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("vtaskmon-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VTASKMON_VERSION));
+
+    CliOptions options;
+    QString error;
+    if (!options.parse(QCoreApplication::arguments(), &error)) {
+        std::fprintf(stderr, "vtaskmon-cli: %s\n", qPrintable(error));
+        return 2;
+    }
+    if (options.isSet(QStringLiteral("help")))
+        options.parser().showHelp(0);
+    if (options.isSet(QStringLiteral("version")))
+        options.parser().showVersion();
+
+    CliRunner runner(options);
+    runner.start();
+    return QCoreApplication::exec();
+}
