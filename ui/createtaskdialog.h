@@ -1,6 +1,7 @@
 #pragma once
 
-#include <vim/taskinfo.h>
+// tasktable.h declares vim::TaskInfo as a metatype; it must come before moc uses it.
+#include <tasktable.h>
 
 #include <QDialog>
 
