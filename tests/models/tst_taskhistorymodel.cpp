@@ -1,0 +1,117 @@
+#include "simfixture.h"
+
+#include <taskhistorymodel.h>
+
+#include <QAbstractItemModelTester>
+
+// TaskHistoryModel against the simulator: lazy newest-first paging, errors as status.
+class tst_TaskHistoryModel final : public QObject
+{
+    Q_OBJECT
+private:
+    static sim::SimulatorOptions historyOptions()
+    {
+        sim::SimulatorOptions o = SimFixture::quickOptions();
+        o.workload.enabled = false;
+        o.workload.historyTasks = 120;
+        return o;
+    }
+
+    static vim::TaskFilterSpec everything(SimFixture &f)
+    {
+        vim::TaskFilterSpec filter;
+        filter.entity = vim::TaskFilterSpecByEntity{f.connection().serviceContent().rootFolder,
+                                                    vim::TaskFilterSpecRecursionOption::Value::All};
+        return filter;
+    }
+
+private Q_SLOTS:
+    void pagesNewestFirstToTheEnd()
+    {
+        // Given a server with 120 finished tasks in its history
+        SimFixture f(historyOptions());
+        QVERIFY(f.connect());
+        TaskHistoryModel model(&f.connection());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setPageSize(25);
+        // When a filter is set
+        model.setFilter(everything(f));
+        // Then the latest page comes first, and more can be fetched
+        QTRY_COMPARE_WITH_TIMEOUT(model.status(), TaskHistoryModel::Status::Ready, 10'000);
+        QCOMPARE(model.rowCount(), 25);
+        QVERIFY(model.canFetchMore({}));
+        QTRY_COMPARE(model.maxCollector(), 32);
+        // When fetching until the end
+        while (model.status() != TaskHistoryModel::Status::Complete) {
+            if (model.canFetchMore({}))
+                model.fetchMore({});
+            QTRY_VERIFY_WITH_TIMEOUT(model.status() == TaskHistoryModel::Status::Ready
+                                         || model.status() == TaskHistoryModel::Status::Complete,
+                                     10'000);
+        }
+        // Then every task is there once, newest first
+        QCOMPARE(model.rowCount(), int(f.sim().tasks().size()));
+        for (int r = 1; r < model.rowCount(); ++r)
+            QVERIFY(model.task(r - 1).queueTime >= model.task(r).queueTime);
+        QCOMPARE(f.sim().stats().collectors, 1);
+        // When the model closes its collector
+        model.close();
+        QTRY_COMPARE(f.sim().stats().collectors, 0);
+    }
+
+    void refilterReplacesTheCollector()
+    {
+        // Given a model with a filter
+        SimFixture f(historyOptions());
+        QVERIFY(f.connect());
+        TaskHistoryModel model(&f.connection());
+        model.setFilter(everything(f));
+        QTRY_COMPARE_WITH_TIMEOUT(model.status(), TaskHistoryModel::Status::Ready, 10'000);
+        // When the filter changes to failed tasks only
+        vim::TaskFilterSpec failed = everything(f);
+        failed.state = {vim::TaskInfoState::Value::Error};
+        model.setFilter(failed);
+        QTRY_COMPARE_WITH_TIMEOUT(model.status(), TaskHistoryModel::Status::Ready, 10'000);
+        // Then only failed tasks show, and one collector is alive
+        for (int r = 0; r < model.rowCount(); ++r)
+            QCOMPARE(model.task(r).state.toString(), QStringLiteral("error"));
+        QTRY_COMPARE(f.sim().stats().collectors, 1);
+    }
+
+    void budgetAndUnsupportedAreStatus()
+    {
+        // Given a server allowing one collector per session
+        sim::SimulatorOptions o = historyOptions();
+        o.maxCollectors = 1;
+        SimFixture f(o);
+        QVERIFY(f.connect());
+        TaskHistoryModel first(&f.connection());
+        TaskHistoryModel second(&f.connection());
+        first.setFilter(everything(f));
+        QTRY_COMPARE_WITH_TIMEOUT(first.status(), TaskHistoryModel::Status::Ready, 10'000);
+        // When a second history is opened
+        second.setFilter(everything(f));
+        // Then it reports the exhausted budget instead of failing hard
+        QTRY_COMPARE_WITH_TIMEOUT(second.status(), TaskHistoryModel::Status::TooManyCollectors, 10'000);
+        QVERIFY(!second.errorString().isEmpty());
+        QVERIFY(!second.canFetchMore({}));
+    }
+
+    void esxiHasNoHistory()
+    {
+        // Given an ESXi host
+        sim::SimulatorOptions o = historyOptions();
+        o.esxi = true;
+        SimFixture f(o);
+        QVERIFY(f.connect());
+        TaskHistoryModel model(&f.connection());
+        // When history is asked for
+        model.setFilter(everything(f));
+        // Then the model says it is unsupported
+        QTRY_COMPARE_WITH_TIMEOUT(model.status(), TaskHistoryModel::Status::Unsupported, 10'000);
+        QVERIFY(!model.errorString().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_TaskHistoryModel)
+#include "tst_taskhistorymodel.moc"

@@ -1,0 +1,217 @@
+#include "simfixture.h"
+
+#include <tasktable.h>
+
+#include <QAbstractItemModelTester>
+
+using State = vim::TaskInfoState::Value;
+
+// The live engine against the simulator: the model must equal the simulator's ground
+// truth after bursts, cancels, failures, session expiry and a restart, without a reset,
+// and leave no session object behind when stopped.
+class tst_TaskMonitor final : public QObject
+{
+    Q_OBJECT
+private:
+    struct Engine
+    {
+        explicit Engine(VimConnection *connection)
+            : monitor(connection),
+              tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest),
+              resets(&model, &QAbstractItemModel::modelReset)
+        {
+            model.setRetention(0, 0);
+            monitor.setMaxWaitSeconds(2);
+            monitor.setRecentTaskInterval(1000);
+            QObject::connect(&monitor, &TaskMonitor::tasksUpdated, &model, &RecentTasksModel::applyUpdates);
+            QObject::connect(&monitor, &TaskMonitor::descriptionChanged, &model,
+                             &RecentTasksModel::setDescription);
+        }
+        RecentTasksModel model;
+        TaskMonitor monitor;
+        QAbstractItemModelTester tester;
+        QSignalSpy resets;
+    };
+
+    static bool matchesTruth(SimFixture &f, const RecentTasksModel &model, bool verbose = false)
+    {
+        const QStringList truth = summarize(f.sim().tasks());
+        const QStringList seen = summarize(model.tasks());
+        if (verbose && truth != seen) {
+            QStringList missing, extra;
+            for (const QString &s : truth)
+                if (!seen.contains(s))
+                    missing.append(s);
+            for (const QString &s : seen)
+                if (!truth.contains(s))
+                    extra.append(s);
+            qWarning() << "truth" << truth.size() << "model" << seen.size() << "missing" << missing.mid(0, 5)
+                       << "stale" << extra.mid(0, 5);
+        }
+        return truth == seen;
+    }
+
+    static bool allFinished(SimFixture &f)
+    {
+        const auto tasks = f.sim().tasks();
+        return std::all_of(tasks.cbegin(), tasks.cend(), [](const vim::TaskInfo &t) { return t.isFinished(); });
+    }
+
+    // Lets the workload run for a while, then pauses it and waits for every task to end.
+    static void burst(SimFixture &f, int ms)
+    {
+        f.sim().resumeWorkload();
+        QTest::qWait(ms); // the workload's own duration, not a wait for our code
+        f.sim().pauseWorkload();
+        QTRY_VERIFY_WITH_TIMEOUT(allFinished(f), 20'000);
+    }
+
+private Q_SLOTS:
+    void liveMatchesGroundTruth()
+    {
+        // Given a simulator with a running workload and a started monitor
+        SimFixture f;
+        QVERIFY(f.started());
+        QVERIFY(f.connect());
+        Engine e(&f.connection());
+        e.monitor.start();
+        QTRY_VERIFY_WITH_TIMEOUT(e.monitor.isSynchronized(), 10'000);
+        QCOMPARE(e.monitor.mode(), TaskMonitor::Mode::Live);
+        // When tasks are created, progress, fail and get cancelled
+        burst(f, 2500);
+        // Then the model equals the ground truth, and was never reset
+        QTRY_VERIFY_WITH_TIMEOUT(matchesTruth(f, e.model), 15'000);
+        QVERIFY(matchesTruth(f, e.model, true));
+        QVERIFY(e.model.rowCount() > 5);
+        QCOMPARE(e.resets.size(), 0);
+        // And the labels come from the server's description
+        QTRY_VERIFY(!e.model.description().methodInfo.isEmpty());
+    }
+
+    void showsProgressCancelAndFailure()
+    {
+        // Given a quiet simulator and a monitor
+        SimFixture f;
+        f.sim().pauseWorkload();
+        QVERIFY(f.connect());
+        Engine e(&f.connection());
+        e.monitor.start();
+        QTRY_VERIFY_WITH_TIMEOUT(e.monitor.isSynchronized(), 10'000);
+        const QString root = f.connection().serviceContent().rootFolder.value;
+        // When a task runs at 40 % with a description
+        const QString a = f.sim().createTask(QStringLiteral("Folder.createVm"), root, true);
+        const QString b = f.sim().createTask(QStringLiteral("Folder.createVm"), root, true);
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+        QCOMPARE(f.sim().setTaskState(a, State::Running), QString());
+        QCOMPARE(f.sim().setTaskProgress(a, 40), QString());
+        QCOMPARE(f.sim().setTaskDescription(a, {QStringLiteral("k"), {}, QStringLiteral("Copying disk0")}), QString());
+        // Then the model shows progress and details live
+        QTRY_COMPARE_WITH_TIMEOUT(e.model.task(a).value_or(vim::TaskInfo()).progress.value_or(-1), 40, 10'000);
+        const int row = e.model.rowOf(a);
+        QTRY_COMPARE(e.model.index(row, TaskTable::DetailsColumn).data().toString(), QStringLiteral("Copying disk0"));
+        // When one is cancelled through the monitor and the other fails
+        QSignalSpy cancelled(&e.monitor, &TaskMonitor::cancelFinished);
+        e.model.setCancelPending(a);
+        e.monitor.cancelTask(a);
+        QTRY_COMPARE(cancelled.size(), 1);
+        QVERIFY(cancelled.at(0).at(1).toBool());
+        QCOMPARE(f.sim().setTaskState(b, State::Running), QString());
+        QCOMPARE(f.sim().setTaskState(b, State::Error, std::nullopt,
+                                      vim::MethodFault::make(QStringLiteral("SystemError"),
+                                                             QStringLiteral("backend unavailable"),
+                                                             {{QStringLiteral("reason"), QStringLiteral("x")}})),
+                 QString());
+        // Then both end as the simulator says
+        QTRY_VERIFY_WITH_TIMEOUT(e.model.task(a).value_or(vim::TaskInfo()).cancelled, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(matchesTruth(f, e.model), 10'000);
+        QTRY_COMPARE(e.model.index(e.model.rowOf(b), TaskTable::StatusColumn).data().toString(),
+                     QStringLiteral("backend unavailable"));
+        QVERIFY(!e.model.index(e.model.rowOf(a), TaskTable::StatusColumn).data(TaskTable::CancelPendingRole).toBool());
+    }
+
+    void healsAfterSessionExpiryAndRestart()
+    {
+        // Given a live monitor
+        SimFixture f;
+        QVERIFY(f.connect());
+        Engine e(&f.connection());
+        e.monitor.start();
+        QTRY_VERIFY_WITH_TIMEOUT(e.monitor.isSynchronized(), 10'000);
+        burst(f, 800);
+        QTRY_VERIFY_WITH_TIMEOUT(matchesTruth(f, e.model), 15'000);
+        // When every session expires while tasks keep coming
+        f.sim().expireAllSessions();
+        burst(f, 1500);
+        // Then the model catches up without duplicates or losses
+        QTRY_VERIFY_WITH_TIMEOUT(matchesTruth(f, e.model), 20'000);
+        QVERIFY(matchesTruth(f, e.model, true));
+        // When the server restarts
+        f.sim().restart();
+        burst(f, 1500);
+        // Then again
+        QTRY_VERIFY_WITH_TIMEOUT(matchesTruth(f, e.model), 25'000);
+        QVERIFY(matchesTruth(f, e.model, true));
+        QCOMPARE(e.resets.size(), 0);
+        // And only one set of session objects is alive
+        QTRY_VERIFY_WITH_TIMEOUT(f.sim().stats().collectors == 1 && f.sim().stats().views == 1
+                                     && f.sim().stats().propertyCollectors == 1,
+                                 10'000);
+    }
+
+    void stopLeavesNothingBehind()
+    {
+        // Given a live monitor that has seen tasks
+        SimFixture f;
+        QVERIFY(f.connect());
+        Engine e(&f.connection());
+        e.monitor.start();
+        QTRY_VERIFY_WITH_TIMEOUT(e.monitor.isSynchronized(), 10'000);
+        QVERIFY(f.sim().stats().collectors >= 1);
+        // When it stops
+        QSignalSpy stopped(&e.monitor, &TaskMonitor::stopped);
+        e.monitor.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, 10'000);
+        // Then the simulator holds no collector, filter or view of ours
+        const sim::SimulatorStats s = f.sim().stats();
+        QCOMPARE(s.collectors, 0);
+        QCOMPARE(s.filters, 0);
+        QCOMPARE(s.views, 0);
+        QCOMPARE(s.propertyCollectors, 0);
+    }
+
+    void fallsBackWithoutCollectors()
+    {
+        // Given an ESXi host (no TaskHistoryCollector)
+        sim::SimulatorOptions o = SimFixture::quickOptions();
+        o.esxi = true;
+        SimFixture f(o);
+        QVERIFY(f.connect());
+        Engine e(&f.connection());
+        // When the monitor starts
+        e.monitor.start();
+        QTRY_VERIFY_WITH_TIMEOUT(e.monitor.isSynchronized(), 10'000);
+        // Then it watches recentTask + ListView, still by push, and stays correct
+        QCOMPARE(e.monitor.mode(), TaskMonitor::Mode::LiveWithoutCollector);
+        QVERIFY(!e.monitor.isDegraded());
+        burst(f, 1500);
+        QTRY_VERIFY_WITH_TIMEOUT(matchesTruth(f, e.model), 15'000);
+    }
+
+    void pollingIsTheDegradedLastResort()
+    {
+        // Given a monitor limited to polling
+        SimFixture f;
+        QVERIFY(f.connect());
+        Engine e(&f.connection());
+        e.monitor.setModeLimit(TaskMonitor::Mode::Polling);
+        e.monitor.start();
+        // Then it says it is degraded, and still converges
+        QTRY_COMPARE_WITH_TIMEOUT(e.monitor.mode(), TaskMonitor::Mode::Polling, 10'000);
+        QVERIFY(e.monitor.isDegraded());
+        burst(f, 1000);
+        QTRY_VERIFY_WITH_TIMEOUT(matchesTruth(f, e.model), 15'000);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_TaskMonitor)
+#include "tst_taskmonitor.moc"
