@@ -13,15 +13,17 @@ class ManagedObject
 {
 public:
     ManagedObject(VimConnection *connection, vim::ManagedObjectReference ref)
-        : m_connection(connection), m_ref(std::move(ref)) {}
+        : m_connection(connection)
+        , m_ref(std::move(ref))
+    {}
 
     const vim::ManagedObjectReference &ref() const { return m_ref; }
     VimConnection *connection() const { return m_connection; }
 
 protected:
-    template <typename T>
+    template<typename T>
     Pending<T> get(const char *property) const;
-    template <typename T>
+    template<typename T>
     Pending<T> call(const char *method, const QJsonObject &params = {}) const;
 
 private:

@@ -12,18 +12,27 @@
 #include <type_traits>
 
 namespace detail {
-template <typename T>
-struct IsStdOptional : std::false_type {};
-template <typename T>
-struct IsStdOptional<std::optional<T>> : std::true_type { using Inner = T; };
-template <typename T>
-struct IsQList : std::false_type {};
-template <typename T>
-struct IsQList<QList<T>> : std::true_type {};
+template<typename T>
+struct IsStdOptional : std::false_type
+{
+};
+template<typename T>
+struct IsStdOptional<std::optional<T>> : std::true_type
+{
+    using Inner = T;
+};
+template<typename T>
+struct IsQList : std::false_type
+{
+};
+template<typename T>
+struct IsQList<QList<T>> : std::true_type
+{
+};
 
 /// Decodes a reply body into T. An empty body is "unset" for std::optional<T> and an
 /// empty list for QList<T>; for anything else it is an error.
-template <typename T>
+template<typename T>
 VimResult<T> decodeReply(const VimReply &reply)
 {
     if (!reply.isOk())
@@ -35,22 +44,23 @@ VimResult<T> decodeReply(const VimReply &reply)
             return T{};
         auto r = vim::decode<typename IsStdOptional<T>::Inner>(v);
         if (!r)
-            return VimError{VimError::Kind::Decode,
-                            QObject::tr("The server sent an unexpected answer to %1 (%2).")
-                                .arg(reply.operation(), r.error().toString())};
+            return VimError::make(VimError::Kind::Decode,
+                                  QObject::tr("The server sent an unexpected answer to %1 (%2).")
+                                      .arg(reply.operation(), r.error().toString()));
         return T{std::move(r).value()};
     } else {
         if (empty) {
             if constexpr (IsQList<T>::value)
                 return T{};
-            return VimError{VimError::Kind::Decode,
-                            QObject::tr("The server sent an empty answer to %1.").arg(reply.operation())};
+            return VimError::make(
+                VimError::Kind::Decode,
+                QObject::tr("The server sent an empty answer to %1.").arg(reply.operation()));
         }
         auto r = vim::decode<T>(v);
         if (!r)
-            return VimError{VimError::Kind::Decode,
-                            QObject::tr("The server sent an unexpected answer to %1 (%2).")
-                                .arg(reply.operation(), r.error().toString())};
+            return VimError::make(VimError::Kind::Decode,
+                                  QObject::tr("The server sent an unexpected answer to %1 (%2).")
+                                      .arg(reply.operation(), r.error().toString()));
         return std::move(r).value();
     }
 }
@@ -59,37 +69,43 @@ VimResult<T> decodeReply(const VimReply &reply)
 /// A typed handle on a VimReply (DESIGN.md decision 1). `then(context, f)` calls
 /// `f(const VimResult<T> &)` exactly once when the reply finishes, unless `context` was
 /// destroyed first — so a closed dialog never sees a stale callback.
-template <typename T>
+template<typename T>
 class Pending
 {
 public:
-    explicit Pending(VimReply *reply) : m_reply(reply) {}
+    explicit Pending(VimReply *reply)
+        : m_reply(reply)
+    {}
 
-    template <typename F>
+    template<typename F>
     void then(QObject *context, F &&f) const
     {
         VimReply *reply = m_reply;
-        auto deliver = [reply, f = std::forward<F>(f)]() mutable {
-            if constexpr (std::is_void_v<T>) {
-                if (reply->isOk())
-                    f(VimResult<void>());
-                else
-                    f(VimResult<void>(reply->error()));
-            } else {
-                f(detail::decodeReply<T>(*reply));
-            }
-        };
         if (reply->isFinished()) {
-            QMetaObject::invokeMethod(context, std::move(deliver), Qt::QueuedConnection);
+            // The reply deletes itself once finished, so take the result now, not later.
+            QMetaObject::invokeMethod(
+                context,
+                [result = resultOf(*reply), f = std::forward<F>(f)]() mutable { f(result); },
+                Qt::QueuedConnection);
             return;
         }
-        QObject::connect(reply, &VimReply::finished, context, std::move(deliver),
-                         Qt::SingleShotConnection);
+        QObject::connect(
+            reply, &VimReply::finished, context,
+            [reply, f = std::forward<F>(f)]() mutable { f(resultOf(*reply)); },
+            Qt::SingleShotConnection);
     }
 
     VimReply *reply() const { return m_reply; }
     void abort() const { m_reply->abort(); }
 
 private:
+    static VimResult<T> resultOf(const VimReply &reply)
+    {
+        if constexpr (std::is_void_v<T>)
+            return reply.isOk() ? VimResult<void>() : VimResult<void>(reply.error());
+        else
+            return detail::decodeReply<T>(reply);
+    }
+
     VimReply *m_reply;
 };

@@ -1,12 +1,13 @@
 #pragma once
 
 #include "managedobject.h"
+#include "propertyfilter.h"
 
 #include <vim/propertycollectortypes.h>
 
 namespace svc {
 
-/// PropertyCollector (§7.1) and PropertyFilter.
+/// PropertyCollector (§7.1). PropertyFilter is in propertyfilter.h.
 class PropertyCollector final : public ManagedObject
 {
 public:
@@ -18,24 +19,15 @@ public:
                                                       bool partialUpdates) const;
     Pending<QList<vim::ManagedObjectReference>> filter() const;
     /// Null (nullopt) when maxWaitSeconds passed with nothing to report.
-    Pending<std::optional<vim::UpdateSet>> waitForUpdatesEx(const QString &version,
-                                                            const std::optional<vim::WaitOptions> &options) const;
+    Pending<std::optional<vim::UpdateSet>>
+    waitForUpdatesEx(const QString &version, const std::optional<vim::WaitOptions> &options) const;
     Pending<void> cancelWaitForUpdates() const;
     Pending<std::optional<vim::RetrieveResult>>
     retrievePropertiesEx(const QList<vim::PropertyFilterSpec> &specSet,
                          const vim::RetrieveOptions &options = {}) const;
-    Pending<std::optional<vim::RetrieveResult>> continueRetrievePropertiesEx(const QString &token) const;
+    Pending<std::optional<vim::RetrieveResult>>
+    continueRetrievePropertiesEx(const QString &token) const;
     Pending<void> cancelRetrievePropertiesEx(const QString &token) const;
-};
-
-class PropertyFilter final : public ManagedObject
-{
-public:
-    using ManagedObject::ManagedObject;
-
-    Pending<vim::PropertyFilterSpec> spec() const;
-    Pending<bool> partialUpdates() const;
-    Pending<void> destroyPropertyFilter() const;
 };
 
 } // namespace svc

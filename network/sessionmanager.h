@@ -18,6 +18,10 @@ public:
     /// Unset (nullopt) when not logged in.
     Pending<std::optional<vim::UserSession>> currentSession() const;
     Pending<void> terminateSession(const QStringList &sessionIds) const;
+
+    /// The Login body; the only place a password goes on the wire.
+    static QJsonObject loginParams(const QString &userName, const QString &password,
+                                   const QString &locale);
 };
 
 } // namespace svc

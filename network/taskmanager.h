@@ -28,11 +28,12 @@ public:
         std::optional<QString> activationId;
     };
     Pending<vim::TaskInfo> createTask(const CreateTaskArgs &args) const;
-    Pending<vim::ManagedObjectReference> createCollectorForTasks(const vim::TaskFilterSpec &filter) const;
-    /// Since 8.0.3.0.
     Pending<vim::ManagedObjectReference>
-    createCollectorWithInfoFilterForTasks(const vim::TaskFilterSpec &filter,
-                                          const std::optional<vim::TaskInfoFilterSpec> &infoFilter) const;
+    createCollectorForTasks(const vim::TaskFilterSpec &filter) const;
+    /// Since 8.0.3.0.
+    Pending<vim::ManagedObjectReference> createCollectorWithInfoFilterForTasks(
+        const vim::TaskFilterSpec &filter,
+        const std::optional<vim::TaskInfoFilterSpec> &infoFilter) const;
 };
 
 } // namespace svc

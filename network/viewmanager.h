@@ -1,32 +1,21 @@
 #pragma once
 
 #include "managedobject.h"
+#include "view.h"
 
 namespace svc {
 
-/// ViewManager, ListView and ContainerView (§7.5).
+/// ViewManager (§7.5): creates ListViews and ContainerViews (see view.h).
 class ViewManager final : public ManagedObject
 {
 public:
     using ManagedObject::ManagedObject;
 
-    Pending<vim::ManagedObjectReference> createListView(const QList<vim::ManagedObjectReference> &obj = {}) const;
-    Pending<vim::ManagedObjectReference> createContainerView(const vim::ManagedObjectReference &container,
-                                                             const QStringList &type,
-                                                             bool recursive) const;
-};
-
-class View final : public ManagedObject
-{
-public:
-    using ManagedObject::ManagedObject;
-
-    Pending<QList<vim::ManagedObjectReference>> view() const;
-    /// ListView only. Answer: the objects that could not be resolved.
-    Pending<QList<vim::ManagedObjectReference>> modifyListView(const QList<vim::ManagedObjectReference> &add,
-                                                               const QList<vim::ManagedObjectReference> &remove) const;
-    Pending<QList<vim::ManagedObjectReference>> resetListView(const QList<vim::ManagedObjectReference> &obj) const;
-    Pending<void> destroyView() const;
+    Pending<vim::ManagedObjectReference>
+    createListView(const QList<vim::ManagedObjectReference> &obj = {}) const;
+    Pending<vim::ManagedObjectReference>
+    createContainerView(const vim::ManagedObjectReference &container, const QStringList &type,
+                        bool recursive) const;
 };
 
 } // namespace svc

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "certificatepolicy.h"
 #include "pending.h"
 #include "vimerror.h"
+
+#include <vim/codec.h>
 
 #include <vim/moref.h>
 #include <vim/servicecontent.h>
@@ -10,11 +13,14 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QSslCertificate>
 #include <QStringList>
 #include <QUrl>
 
 class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
 
 /// What the user asked to connect to, and how.
 struct ConnectOptions
@@ -42,6 +48,16 @@ struct ConnectOptions
     int requestTimeoutMs = 60'000;
 };
 
+/// How VimConnection retries after losing the network while Connected.
+struct ReconnectPolicy
+{
+    /// Delay before the first retry; doubled per attempt up to maxDelayMs.
+    int initialDelayMs = 1'000;
+    int maxDelayMs = 30'000;
+    /// Attempts before giving up with FailureReason::Unreachable.
+    int maxAttempts = 8;
+};
+
 /// One VI/JSON connection: base URL, release, TLS, session and the shared
 /// QNetworkAccessManager. Its state() is the single source of truth for the UI.
 ///
@@ -53,10 +69,18 @@ class VimConnection final : public QObject
 {
     Q_OBJECT
 public:
-    enum class State { Disconnected, Connecting, Connected, Reconnecting, Failed };
+    enum class State
+    {
+        Disconnected,
+        Connecting,
+        Connected,
+        Reconnecting,
+        Failed
+    };
     Q_ENUM(State)
 
-    enum class FailureReason {
+    enum class FailureReason
+    {
         None,
         InvalidServer,        ///< the server text cannot be turned into a URL
         Unreachable,          ///< DNS, refused, reset, timeout
@@ -103,10 +127,16 @@ public:
     quint64 bytesReceived() const { return m_bytesReceived; }
     /// Largest response body accepted (default 64 MiB).
     void setMaxResponseBytes(qint64 bytes) { m_maxResponseBytes = bytes; }
+    qint64 maxResponseBytes() const { return m_maxResponseBytes; }
+    /// Nesting depth and array length accepted in answers (maxBytes is maxResponseBytes()).
+    void setParseLimits(const vim::ParseLimits &limits) { m_parseLimits = limits; }
+    void setReconnectPolicy(const ReconnectPolicy &policy) { m_reconnectPolicy = policy; }
 
     /// `GET {base}/vim25/{release}/{type}/{moId}/{property}`.
     VimReply *get(const vim::ManagedObjectReference &object, const QString &property);
-    /// `POST {base}/vim25/{release}/{type}/{moId}/{method}` with the named parameters.
+    /// `POST {base}/vim25/{release}/{type}/{moId}/{method}` with the named parameters as a
+    /// JSON object. Parameterless methods send `{}` (with Content-Type application/json),
+    /// which vCenter accepts (vi-json-protocol.md §1.3).
     VimReply *post(const vim::ManagedObjectReference &object, const QString &method,
                    const QJsonObject &params = {});
 
@@ -119,6 +149,63 @@ Q_SIGNALS:
     void sessionRenewed();
 
 private:
+    enum RequestFlag
+    {
+        NoFlags = 0,
+        /// Part of connecting, re-login or reconnecting: no re-login, no queueing, sent in any
+        /// state.
+        Internal = 1,
+        /// Survives aborts on disconnect (the best-effort Logout).
+        Detached = 2,
+    };
+    enum class Verb
+    {
+        Get,
+        Post
+    };
+
+    QUrl vimUrl(const QString &release, const vim::ManagedObjectReference &object,
+                const QString &name) const;
+    QUrl helloUrl() const;
+    VimReply *send(Verb verb, const QUrl &url, const QByteArray &body, const QString &operation,
+                   int flags);
+    VimReply *sendVim(Verb verb, const vim::ManagedObjectReference &object, const QString &name,
+                      const QJsonObject *params, int flags);
+    void failLater(VimReply *reply, VimError error);
+    void dispatch(VimReply *reply);
+    void startNetwork(VimReply *reply);
+    void watchNetwork(VimReply *reply, QNetworkReply *network);
+    void checkSize(VimReply *reply, qint64 bytes);
+    void onNetworkFinished(VimReply *reply, QNetworkReply *network);
+    VimError responseError(const VimReply *reply, int status, const QByteArray &body) const;
+    VimError transportError(const VimReply *reply, QNetworkReply *network) const;
+    void complete(VimReply *reply, QJsonValue value, VimError error, int status);
+    void abortAll(bool includeDetached);
+    vim::ParseLimits parseLimits() const;
+    QString serverName() const;
+
+    // Connecting: hello, probing, ServiceContent, Login.
+    void sayHello();
+    void probe(QStringList releases);
+    void probeNext();
+    void onProbeFinished(VimReply *reply, const QString &release);
+    void login();
+    VimReply *sendLogin();
+    void failWith(FailureReason reason, const QString &message);
+    void failWithError(const VimError &error);
+    FailureReason reasonFor(const VimError &error) const;
+    QString messageFor(FailureReason reason, const VimError &error) const;
+    void setState(State state);
+
+    // Keeping the session: transparent re-login and reconnecting.
+    bool canRelogin() const;
+    void startRelogin();
+    void onReloginFinished(VimReply *reply);
+    void releaseWaiting(const VimError *error);
+    void checkSession();
+    void onReconnectError(const VimError &error);
+    void sessionRestored(bool renewed);
+
     ConnectOptions m_options;
     State m_state = State::Disconnected;
     FailureReason m_failureReason = FailureReason::None;
@@ -131,6 +218,27 @@ private:
     QByteArray m_sessionId;
     QNetworkAccessManager *m_nam = nullptr;
     qint64 m_maxResponseBytes = 64 * 1024 * 1024;
+    vim::ParseLimits m_parseLimits;
     quint64 m_requestCount = 0;
     quint64 m_bytesReceived = 0;
+
+    CertificatePolicy m_certificates;
+    /// Set when a TLS failure was a pinned certificate replaced by another one.
+    bool m_certificateChanged = false;
+    /// Bumped by connect/disconnect, so answers to an abandoned attempt are ignored.
+    quint64 m_epoch = 0;
+    QList<QPointer<VimReply>> m_active;
+
+    QStringList m_probeReleases;
+    bool m_explicitRelease = false;
+    /// Something answered like vSphere (hello, or a 500 for a release): no common release
+    /// rather than "not vSphere" when nothing works.
+    bool m_sawVSphere = false;
+
+    bool m_reloginRunning = false;
+    QList<QPointer<VimReply>> m_waitingForLogin;
+    bool m_checkRunning = false;
+    int m_reconnectAttempt = 0;
+    ReconnectPolicy m_reconnectPolicy;
+    QTimer *m_reconnectTimer = nullptr;
 };

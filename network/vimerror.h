@@ -13,7 +13,8 @@
 /// always a sentence a user can read.
 struct VimError
 {
-    enum class Kind {
+    enum class Kind
+    {
         None,
         Fault,    ///< HTTP 500 with a MethodFault body; see `fault`
         Network,  ///< connection refused, reset, host not found, ...
@@ -30,6 +31,15 @@ struct VimError
     int httpStatus = 0;
     QList<QSslError> sslErrors;
     QList<QSslCertificate> peerChain;
+
+    static VimError make(Kind kind, const QString &message, int httpStatus = 0)
+    {
+        VimError e;
+        e.kind = kind;
+        e.message = message;
+        e.httpStatus = httpStatus;
+        return e;
+    }
 
     bool isError() const { return kind != Kind::None; }
     /// True for a fault of `type` or a subtype of it.

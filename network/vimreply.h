@@ -2,10 +2,13 @@
 
 #include "vimerror.h"
 
+#include <QElapsedTimer>
 #include <QJsonValue>
 #include <QObject>
+#include <QUrl>
 
 class QNetworkReply;
+class QTimer;
 class VimConnection;
 
 /// One in-flight VI/JSON request. Finishes exactly once (signal `finished`) with either a
@@ -38,10 +41,33 @@ private:
     void finish(QJsonValue value, int httpStatus);
     void fail(VimError error);
 
+    /// Detaches and aborts the network request without finishing this reply.
+    void dropNetwork();
+
     QString m_operation;
     QJsonValue m_value;
     VimError m_error;
     int m_httpStatus = 0;
     bool m_finished = false;
     QNetworkReply *m_network = nullptr;
+
+    // What VimConnection needs to (re)send the request and to explain why it ended.
+    enum class AbortReason
+    {
+        None,
+        Timeout,
+        TooLarge,
+        CertificateChanged
+    };
+    QByteArray m_verb;
+    QUrl m_url;
+    QByteArray m_body;
+    int m_flags = 0;
+    bool m_retried = false;
+    QByteArray m_sentWithSession;
+    AbortReason m_abortReason = AbortReason::None;
+    QList<QSslError> m_sslErrors;
+    QList<QSslCertificate> m_peerChain;
+    QTimer *m_timer = nullptr;
+    QElapsedTimer m_clock;
 };

@@ -6,12 +6,16 @@
 #include <utility>
 
 /// The outcome of one call: a value or a VimError.
-template <typename T>
+template<typename T>
 class VimResult
 {
 public:
-    VimResult(T value) : m_value(std::move(value)) {}
-    VimResult(VimError error) : m_error(std::move(error)) {}
+    VimResult(T value)
+        : m_value(std::move(value))
+    {}
+    VimResult(VimError error)
+        : m_error(std::move(error))
+    {}
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
@@ -27,12 +31,14 @@ private:
 };
 
 /// Result of a void method (204).
-template <>
+template<>
 class VimResult<void>
 {
 public:
     VimResult() = default;
-    VimResult(VimError error) : m_error(std::move(error)) {}
+    VimResult(VimError error)
+        : m_error(std::move(error))
+    {}
     bool ok() const { return !m_error.isError(); }
     explicit operator bool() const { return ok(); }
     const VimError &error() const { return m_error; }

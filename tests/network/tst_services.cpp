@@ -1,0 +1,7 @@
+#include <QTest>
+class TestServices : public QObject
+{
+    Q_OBJECT
+};
+QTEST_GUILESS_MAIN(TestServices)
+#include "tst_services.moc"

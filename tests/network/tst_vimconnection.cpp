@@ -1,0 +1,877 @@
+#include "await.h"
+#include "fakevcenter.h"
+#include "scriptedserver.h"
+#include "testcertificate.h"
+
+#include <certificatepolicy.h>
+#include <taskmanager.h>
+#include <vimconnection.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+
+using State = VimConnection::State;
+using Reason = VimConnection::FailureReason;
+
+namespace {
+
+svc::TaskManager taskManager(VimConnection *c)
+{
+    return svc::TaskManager(c, {QStringLiteral("TaskManager"), QStringLiteral("TaskManager")});
+}
+
+bool waitForState(VimConnection *c, State state, int timeoutMs = 5000)
+{
+    return QTest::qWaitFor([&] { return c->state() == state; }, timeoutMs);
+}
+
+} // namespace
+
+class TestVimConnection : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void baseUrl_data();
+    void baseUrl();
+    void certificatePolicy_data();
+    void certificatePolicy();
+
+    void helloPicksRelease();
+    void helloNotFoundProbesFromNewest();
+    void helloEmptyProbes();
+    void explicitReleaseSkipsNegotiation();
+    void explicitReleaseNotOffered();
+    void noCommonRelease();
+    void notVSphere_data();
+    void notVSphere();
+    void unreachable();
+    void invalidServer();
+    void invalidLogin();
+    void requestHeaders();
+    void sessionHeaderReplaced();
+    void bracketsGoRawOnTheWire();
+
+    void reloginAfterNotAuthenticated();
+    void reloginOnceForConcurrentCalls();
+    void reloginFailsWithChangedPassword();
+    void disconnectLogsOutAndForgets();
+    void notConnected();
+
+    void reconnectKeepsSession();
+    void reconnectMakesNewSession();
+    void reconnectGivesUp();
+
+    void hostile_data();
+    void hostile();
+    void timeout();
+    void bodyTooLarge_data();
+    void bodyTooLarge();
+    void arrayTooLong();
+    void abortAndStaleContext();
+
+    void tlsUntrusted();
+    void tlsTrustedThumbprint();
+    void tlsInsecure();
+    void tlsPinned_data();
+    void tlsPinned();
+};
+
+// ---- Base URL and certificate policy ----------------------------------------------------------
+
+void TestVimConnection::baseUrl_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<bool>("allowHttp");
+    QTest::addColumn<QString>("expected"); // empty: invalid
+
+    QTest::newRow("host") << "vc.example.com" << false << "https://vc.example.com/sdk";
+    QTest::newRow("host, spaces") << "  vc.example.com " << false << "https://vc.example.com/sdk";
+    QTest::newRow("host:port") << "vc:8443" << false << "https://vc:8443/sdk";
+    QTest::newRow("https url") << "https://vc/sdk" << false << "https://vc/sdk";
+    QTest::newRow("https url, slash") << "https://vc/sdk/" << false << "https://vc/sdk";
+    QTest::newRow("https root") << "https://vc.example.com/" << false
+                                << "https://vc.example.com/sdk";
+    QTest::newRow("vSphere Client url")
+        << "https://vc.example.com/ui/app/home" << false << "https://vc.example.com/sdk";
+    QTest::newRow("proxy path") << "https://gw/vcenter/sdk" << false << "https://gw/vcenter/sdk";
+    QTest::newRow("upper case") << "HTTPS://VC.Example.COM" << false
+                                << "https://vc.example.com/sdk";
+    QTest::newRow("ipv4") << "10.0.0.5" << false << "https://10.0.0.5/sdk";
+    QTest::newRow("ipv6 bare") << "fe80::1" << false << "https://[fe80::1]/sdk";
+    QTest::newRow("ipv6 port") << "[::1]:8443" << false << "https://[::1]:8443/sdk";
+    QTest::newRow("user info dropped") << "https://root@vc" << false << "https://vc/sdk";
+    QTest::newRow("http refused") << "http://vc" << false << "";
+    QTest::newRow("http allowed") << "http://127.0.0.1:8080" << true << "http://127.0.0.1:8080/sdk";
+    QTest::newRow("bare host never http") << "vc" << true << "https://vc/sdk";
+    QTest::newRow("ftp") << "ftp://vc" << true << "";
+    QTest::newRow("empty") << "" << false << "";
+    QTest::newRow("blank") << "   " << false << "";
+    QTest::newRow("space in host") << "vc example.com" << false << "";
+    QTest::newRow("bad port") << "vc:http" << false << "";
+}
+
+void TestVimConnection::baseUrl()
+{
+    QFETCH(QString, typed);
+    QFETCH(bool, allowHttp);
+    QFETCH(QString, expected);
+    QString error;
+    const QUrl url = VimConnection::baseUrlFor(typed, allowHttp, &error);
+    if (expected.isEmpty()) {
+        QVERIFY2(!url.isValid(), qPrintable(url.toString()));
+        QVERIFY(!error.isEmpty());
+    } else {
+        QVERIFY2(url.isValid(), qPrintable(error));
+        QCOMPARE(url.toString(), expected);
+    }
+}
+
+void TestVimConnection::certificatePolicy_data()
+{
+    QTest::addColumn<QByteArray>("pinned");
+    QTest::addColumn<bool>("trusted");
+    QTest::addColumn<bool>("insecure");
+    QTest::addColumn<bool>("verified");
+    QTest::addColumn<int>("verdict");
+    const QByteArray leaf(32, 'a');
+    const QByteArray other(32, 'b');
+    using V = CertificatePolicy::Verdict;
+    QTest::newRow("verified") << QByteArray() << false << false << true << int(V::Accept);
+    QTest::newRow("unverified") << QByteArray() << false << false << false << int(V::Untrusted);
+    QTest::newRow("trusted thumbprint") << QByteArray() << true << false << false << int(V::Accept);
+    QTest::newRow("insecure") << QByteArray() << false << true << false << int(V::Accept);
+    QTest::newRow("pinned, same") << leaf << false << false << false << int(V::Accept);
+    QTest::newRow("pinned, other, verifies") << other << false << false << true << int(V::Changed);
+    QTest::newRow("pinned, other, insecure") << other << true << true << false << int(V::Changed);
+}
+
+void TestVimConnection::certificatePolicy()
+{
+    QFETCH(QByteArray, pinned);
+    QFETCH(bool, trusted);
+    QFETCH(bool, insecure);
+    QFETCH(bool, verified);
+    QFETCH(int, verdict);
+    const QByteArray leaf(32, 'a');
+    const CertificatePolicy policy(pinned, trusted ? QList<QByteArray>{leaf} : QList<QByteArray>{},
+                                   insecure);
+    QCOMPARE(int(policy.verdict(leaf, verified)), verdict);
+}
+
+// ---- Release negotiation, login ---------------------------------------------------------------
+
+void TestVimConnection::helloPicksRelease()
+{
+    // Given a vCenter speaking 8.0.2.0 and 8.0.1.0
+    ScriptedServer server;
+    QVERIFY(server.start());
+    FakeVCenter vc(&server);
+    VimConnection connection;
+    QSignalSpy states(&connection, &VimConnection::stateChanged);
+
+    // When connecting without a release
+    QVERIFY(vc.connect(&connection));
+
+    // Then hello lists the known releases newest first and its answer is used
+    const QList<HttpRequest> &requests = server.requests();
+    QCOMPARE(requests.size(), 3);
+    QCOMPARE(requests[0].method, QByteArray("POST"));
+    QCOMPARE(requests[0].target, QByteArray("/api/vcenter/system?action=hello"));
+    QCOMPARE(requests[0].header("content-type"), QByteArray("application/json"));
+    QCOMPARE(requests[0].body, QByteArray(R"({"api_releases":["8.0.3.0","8.0.2.0","8.0.1.0"]})"));
+    QCOMPARE(requests[1].method, QByteArray("GET"));
+    QCOMPARE(requests[1].target,
+             QByteArray("/sdk/vim25/8.0.2.0/ServiceInstance/ServiceInstance/content"));
+    QCOMPARE(requests[2].target,
+             QByteArray("/sdk/vim25/8.0.2.0/SessionManager/SessionManager/Login"));
+    QCOMPARE(connection.apiRelease(), QStringLiteral("8.0.2.0"));
+    QCOMPARE(connection.serviceContent().about.apiVersion, QStringLiteral("8.0.2.0"));
+    QCOMPARE(connection.userSession().userName, vc.userName);
+    QVERIFY(connection.hasSession());
+    QCOMPARE(states.size(), 2);
+    QCOMPARE(states[0][0].value<State>(), State::Connecting);
+    QCOMPARE(states[1][0].value<State>(), State::Connected);
+}
+
+void TestVimConnection::helloNotFoundProbesFromNewest()
+{
+    // Given an 8.0 U1 vCenter: no hello, 500 for newer releases
+    ScriptedServer server;
+    QVERIFY(server.start());
+    FakeVCenter vc(&server);
+    vc.hello = FakeVCenter::Hello::NotFound;
+    vc.releases = {QStringLiteral("8.0.1.0")};
+    VimConnection connection;
+
+    QVERIFY(vc.connect(&connection));
+
+    QStringList targets;
+    for (const HttpRequest &r : server.requests())
+        targets.append(QString::fromLatin1(r.method + ' ' + r.target));
+    QCOMPARE(targets,
+             QStringList({
+                 QStringLiteral("POST /api/vcenter/system?action=hello"),
+                 QStringLiteral("GET /sdk/vim25/8.0.3.0/ServiceInstance/ServiceInstance/content"),
+                 QStringLiteral("GET /sdk/vim25/8.0.2.0/ServiceInstance/ServiceInstance/content"),
+                 QStringLiteral("GET /sdk/vim25/8.0.1.0/ServiceInstance/ServiceInstance/content"),
+                 QStringLiteral("POST /sdk/vim25/8.0.1.0/SessionManager/SessionManager/Login"),
+             }));
+    QCOMPARE(connection.apiRelease(), QStringLiteral("8.0.1.0"));
+}
+
+void TestVimConnection::helloEmptyProbes()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    FakeVCenter vc(&server);
+    vc.hello = FakeVCenter::Hello::Empty;
+    vc.unknownReleaseStatus = 404;
+    vc.releases = {QStringLiteral("8.0.1.0")};
+    VimConnection connection;
+
+    QVERIFY(vc.connect(&connection));
+    QCOMPARE(connection.apiRelease(), QStringLiteral("8.0.1.0"));
+    QCOMPARE(server.requestsTo("/content").size(), 3);
+}
+
+void TestVimConnection::explicitReleaseSkipsNegotiation()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    FakeVCenter vc(&server);
+    VimConnection connection;
+
+    QVERIFY(vc.connect(&connection, QStringLiteral("8.0.1.0")));
+
+    QVERIFY(server.requestsTo("/api/vcenter/system").isEmpty());
+    QCOMPARE(server.requests().first().target,
+             QByteArray("/sdk/vim25/8.0.1.0/ServiceInstance/ServiceInstance/content"));
+    QCOMPARE(connection.apiRelease(), QStringLiteral("8.0.1.0"));
+}
+
+void TestVimConnection::explicitReleaseNotOffered()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    FakeVCenter vc(&server);
+    VimConnection connection;
+
+    QVERIFY(!vc.connect(&connection, QStringLiteral("9.0.0.0")));
+
+    QCOMPARE(connection.state(), State::Failed);
+    QCOMPARE(connection.failureReason(), Reason::NoCommonRelease);
+    QVERIFY2(connection.failureMessage().contains(QLatin1String("9.0.0.0")),
+             qPrintable(connection.failureMessage()));
+    QCOMPARE(server.requests().size(), 1);
+}
+
+void TestVimConnection::noCommonRelease()
+{
+    // Given a server that answers 500 to every release we know
+    ScriptedServer server;
+    QVERIFY(server.start());
+    FakeVCenter vc(&server);
+    vc.hello = FakeVCenter::Hello::NotFound;
+    vc.releases = {QStringLiteral("7.0.3.0")};
+    VimConnection connection;
+
+    QVERIFY(!vc.connect(&connection));
+
+    QCOMPARE(connection.failureReason(), Reason::NoCommonRelease);
+    QCOMPARE(server.requestsTo("/content").size(), 3);
+    QVERIFY(server.requestsTo("/Login").isEmpty());
+}
+
+void TestVimConnection::notVSphere_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::newRow("html everywhere")
+        << 200 << QByteArray("<html><body>Welcome</body></html>") << QByteArray("text/html");
+    QTest::newRow("404 everywhere")
+        << 404 << QByteArray("<html>Not Found</html>") << QByteArray("text/html");
+    QTest::newRow("other json") << 200 << QByteArray(R"({"status":"ok","version":3})")
+                                << QByteArray("application/json");
+    QTest::newRow("other typed json")
+        << 200 << QByteArray(R"({"_typeName":"UserSession","key":"k"})")
+        << QByteArray("application/json");
+}
+
+void TestVimConnection::notVSphere()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, contentType);
+    ScriptedServer server;
+    QVERIFY(server.start());
+    server.setHandler(
+        [&](const HttpRequest &) { return HttpResponse::raw(status, body, contentType); });
+    VimConnection connection;
+    ConnectOptions options;
+    options.server = QStringLiteral("http://") + server.hostAndPort();
+    options.allowHttp = true;
+    options.userName = QStringLiteral("u");
+    options.password = QStringLiteral("p");
+
+    connection.connectToServer(options);
+
+    QVERIFY(waitForState(&connection, State::Failed));
+    QCOMPARE(connection.failureReason(), Reason::NotVSphere);
+    QVERIFY(!connection.failureMessage().isEmpty());
+}
+
+void TestVimConnection::unreachable()
+{
+    // Given a port nobody listens on
+    ScriptedServer server;
+    QVERIFY(server.start());
+    const QString address = server.hostAndPort();
+    server.stop();
+    VimConnection connection;
+    ConnectOptions options;
+    options.server = QStringLiteral("http://") + address;
+    options.allowHttp = true;
+
+    connection.connectToServer(options);
+
+    QVERIFY(waitForState(&connection, State::Failed));
+    QCOMPARE(connection.failureReason(), Reason::Unreachable);
+}
+
+void TestVimConnection::invalidServer()
+{
+    VimConnection connection;
+    QSignalSpy states(&connection, &VimConnection::stateChanged);
+    ConnectOptions options;
+    options.server = QStringLiteral("http://vc.example.com");
+    connection.connectToServer(options);
+    QCOMPARE(connection.state(), State::Failed);
+    QCOMPARE(connection.failureReason(), Reason::InvalidServer);
+    QVERIFY(connection.failureMessage().contains(QLatin1String("http://")));
+    QCOMPARE(states.size(), 2);
+}
+
+void TestVimConnection::invalidLogin()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    FakeVCenter vc(&server);
+    VimConnection connection;
+    ConnectOptions options = vc.options();
+    options.password = QStringLiteral("wrong");
+
+    QVERIFY(!vc.connect(&connection, options));
+
+    QCOMPARE(connection.failureReason(), Reason::InvalidLogin);
+    QVERIFY2(connection.failureMessage().contains(QLatin1String("incorrect user name or password")),
+             qPrintable(connection.failureMessage()));
+    QVERIFY(!connection.hasSession());
+}
+
+void TestVimConnection::requestHeaders()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    FakeVCenter vc(&server);
+    vc.route("GET", "/TaskManager/TaskManager/maxCollector", HttpResponse::ok("32"));
+    VimConnection connection;
+    QVERIFY(vc.connect(&connection));
+
+    const auto result = await(taskManager(&connection).maxCollector());
+    QVERIFY2(result.ok(), qPrintable(result.error().toString()));
+    QCOMPARE(result.value(), 32);
+
+    for (const HttpRequest &r : server.requests()) {
+        QCOMPARE(r.header("user-agent"), QByteArray("vtaskmon/" VTASKMON_VERSION));
+        QCOMPARE(r.hasHeader("content-type"), r.method == "POST");
+    }
+    // Anonymous steps carry no session; everything after Login carries the one it returned.
+    QVERIFY(!server.requestsTo("/Login").first().hasHeader("vmware-api-session-id"));
+    QCOMPARE(server.requestsTo("/maxCollector").first().header("vmware-api-session-id"),
+             vc.validSession());
+    QVERIFY(connection.requestCount() >= 4);
+    QVERIFY(connection.bytesReceived() > 0);
+}
+
+void TestVimConnection::sessionHeaderReplaced()
+{
+    // Given a response that carries a new session id
+    ScriptedServer server;
+    QVERIFY(server.start());
+    FakeVCenter vc(&server);
+    VimConnection connection;
+    QVERIFY(vc.connect(&connection));
+    vc.route("GET", "/maxCollector", [](const HttpRequest &) {
+        return HttpResponse::ok("32").withHeader("vmware-api-session-id",
+                                                 "0123498765fabdec5263748596071829304100ab");
+    });
+    vc.route("GET", "/description", HttpResponse::ok(R"({"_typeName":"TaskDescription"})"));
+    QVERIFY(await(taskManager(&connection).maxCollector()).ok());
+
+    // When calling again, the new id is sent (the fake rejects it, which is fine here)
+    await(taskManager(&connection).description());
+    QCOMPARE(server.requestsTo("/description").first().header("vmware-api-session-id"),
+             QByteArray("0123498765fabdec5263748596071829304100ab"));
+}
+
+void TestVimConnection::bracketsGoRawOnTheWire()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    FakeVCenter vc(&server);
+    vc.route("GET", "/latestPage", HttpResponse::ok("[]"));
+    VimConnection connection;
+    QVERIFY(vc.connect(&connection));
+
+    const vim::ManagedObjectReference ref{QStringLiteral("TaskHistoryCollector"),
+                                          QStringLiteral("session[52c4e3d1-8d1e]52a9f0c2 x/y")};
+    VimReply *reply = connection.get(ref, QStringLiteral("latestPage"));
+    QSignalSpy finished(reply, &VimReply::finished);
+    QVERIFY(finished.wait());
+    QCOMPARE(server.requests().last().target,
+             QByteArray("/sdk/vim25/8.0.2.0/TaskHistoryCollector/"
+                        "session[52c4e3d1-8d1e]52a9f0c2%20x%2Fy/latestPage"));
+}
+
+// ---- Session keeping ------------------------------------------------------------------------
+
+void TestVimConnection::reloginAfterNotAuthenticated()
+{
+    // Given a connected session that the server forgets
+    ScriptedServer server;
+    QVERIFY(server.start());
+    FakeVCenter vc(&server);
+    vc.route("GET", "/maxCollector", HttpResponse::ok("32"));
+    VimConnection connection;
+    QVERIFY(vc.connect(&connection));
+    const QByteArray oldSession = vc.validSession();
+    vc.expireSession();
+    QSignalSpy renewed(&connection, &VimConnection::sessionRenewed);
+    QSignalSpy states(&connection, &VimConnection::stateChanged);
+
+    // When a call fails with NotAuthenticated
+    const auto result = await(taskManager(&connection).maxCollector());
+
+    // Then the connection logs in again, retries once and the caller sees only the result
+    QVERIFY2(result.ok(), qPrintable(result.error().toString()));
+    QCOMPARE(result.value(), 32);
+    QCOMPARE(renewed.size(), 1);
+    QCOMPARE(states.size(), 0); // stays Connected throughout
+    QCOMPARE(vc.logins(), 2);
+    const auto calls = server.requestsTo("/maxCollector");
+    QCOMPARE(calls.size(), 2);
+    QCOMPARE(calls[0].header("vmware-api-session-id"), oldSession);
+    QCOMPARE(calls[1].header("vmware-api-session-id"), vc.validSession());
+    QVERIFY(!server.requests().last().body.contains("s3cret"));
+
+    // And the password went only into Login bodies: no header, URL or other body has it
+    for (const HttpRequest &r : server.requests()) {
+        const bool isLogin = r.path.endsWith("/Login");
+        QCOMPARE(r.body.contains("s3cret!"), isLogin);
+        QVERIFY(!r.target.contains("s3cret"));
+        for (const QByteArray &value : r.headers)
+            QVERIFY(!value.contains("s3cret"));
+    }
+}
+
+void TestVimConnection::reloginOnceForConcurrentCalls()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    FakeVCenter vc(&server);
+    vc.route("GET", "/maxCollector", HttpResponse::ok("32"));
+    vc.route("GET", "/recentTask", HttpResponse::ok("[]"));
+    VimConnection connection;
+    QVERIFY(vc.connect(&connection));
+    vc.expireSession();
+    QSignalSpy renewed(&connection, &VimConnection::sessionRenewed);
+
+    std::optional<VimResult<qint32>> first;
+    std::optional<VimResult<QList<vim::ManagedObjectReference>>> second;
+    taskManager(&connection).maxCollector().then(this, [&](const auto &r) { first = r; });
+    taskManager(&connection).recentTask().then(this, [&](const auto &r) { second = r; });
+    QTRY_VERIFY(first && second);
+
+    QVERIFY(first->ok());
+    QVERIFY(second->ok());
+    QCOMPARE(vc.logins(), 2);
+    QCOMPARE(renewed.size(), 1);
+}
+
+void TestVimConnection::reloginFailsWithChangedPassword()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    FakeVCenter vc(&server);
+    VimConnection connection;
+    QVERIFY(vc.connect(&connection));
+    vc.expireSession();
+    vc.password = QStringLiteral("changed");
+    QSignalSpy renewed(&connection, &VimConnection::sessionRenewed);
+
+    const auto result = await(taskManager(&connection).maxCollector());
+
+    QVERIFY(!result.ok());
+    QVERIFY(result.error().isFault(QStringLiteral("NotAuthenticated")));
+    QCOMPARE(connection.state(), State::Failed);
+    QCOMPARE(connection.failureReason(), Reason::InvalidLogin);
+    QCOMPARE(renewed.size(), 0);
+    QCOMPARE(server.requestsTo("/maxCollector").size(), 1);
+}
+
+void TestVimConnection::disconnectLogsOutAndForgets()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    FakeVCenter vc(&server);
+    VimConnection connection;
+    QVERIFY(vc.connect(&connection));
+    const QByteArray session = vc.validSession();
+
+    connection.disconnectFromServer();
+
+    QCOMPARE(connection.state(), State::Disconnected);
+    QVERIFY(!connection.hasSession());
+    QVERIFY(connection.options().password.isEmpty());
+    QTRY_COMPARE(server.requestsTo("/Logout").size(), 1);
+    const HttpRequest logout = server.requestsTo("/Logout").first();
+    QCOMPARE(logout.method, QByteArray("POST"));
+    QCOMPARE(logout.header("vmware-api-session-id"), session);
+    QTRY_VERIFY(vc.validSession().isEmpty());
+}
+
+void TestVimConnection::notConnected()
+{
+    VimConnection connection;
+    const auto result = await(taskManager(&connection).maxCollector());
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, VimError::Kind::Network);
+    QVERIFY(!result.error().message.isEmpty());
+}
+
+void TestVimConnection::reconnectKeepsSession()
+{
+    // Given a connected client and a server that goes away for a moment
+    ScriptedServer server;
+    QVERIFY(server.start());
+    FakeVCenter vc(&server);
+    vc.route("GET", "/maxCollector", HttpResponse::ok("32"));
+    VimConnection connection;
+    connection.setReconnectPolicy({50, 200, 20});
+    QVERIFY(vc.connect(&connection));
+    QSignalSpy renewed(&connection, &VimConnection::sessionRenewed);
+    QSignalSpy states(&connection, &VimConnection::stateChanged);
+    const quint16 port = server.port();
+    server.stop();
+
+    // When a call fails on the network
+    const auto failed = await(taskManager(&connection).maxCollector());
+    QCOMPARE(failed.error().kind, VimError::Kind::Network);
+
+    // Then the connection reconnects with backoff, and is back once the server is
+    QVERIFY(waitForState(&connection, State::Reconnecting));
+    QVERIFY(server.start(port));
+    QVERIFY(waitForState(&connection, State::Connected));
+    QCOMPARE(renewed.size(), 0); // the session survived: nothing to re-create
+    QCOMPARE(states.size(), 2);
+    QVERIFY(!server.requestsTo("/currentSession").isEmpty());
+    QVERIFY(await(taskManager(&connection).maxCollector()).ok());
+}
+
+void TestVimConnection::reconnectMakesNewSession()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    FakeVCenter vc(&server);
+    VimConnection connection;
+    connection.setReconnectPolicy({50, 200, 20});
+    QVERIFY(vc.connect(&connection));
+    QSignalSpy renewed(&connection, &VimConnection::sessionRenewed);
+    State stateAtRenewal = State::Disconnected;
+    connect(&connection, &VimConnection::sessionRenewed, this,
+            [&] { stateAtRenewal = connection.state(); });
+    const quint16 port = server.port();
+    server.stop();
+    await(taskManager(&connection).maxCollector());
+    QVERIFY(waitForState(&connection, State::Reconnecting));
+
+    // When the server comes back after a restart (sessions gone)
+    vc.expireSession();
+    QVERIFY(server.start(port));
+
+    // Then it logs in again: Connected first, then sessionRenewed()
+    QVERIFY(waitForState(&connection, State::Connected));
+    QTRY_COMPARE(renewed.size(), 1);
+    QCOMPARE(stateAtRenewal, State::Connected);
+    QCOMPARE(vc.logins(), 2);
+}
+
+void TestVimConnection::reconnectGivesUp()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    FakeVCenter vc(&server);
+    VimConnection connection;
+    connection.setReconnectPolicy({10, 40, 3});
+    QVERIFY(vc.connect(&connection));
+    server.stop();
+
+    await(taskManager(&connection).maxCollector());
+
+    QVERIFY(waitForState(&connection, State::Failed));
+    QCOMPARE(connection.failureReason(), Reason::Unreachable);
+}
+
+// ---- Hostile and broken answers -------------------------------------------------------------
+
+void TestVimConnection::hostile_data()
+{
+    QTest::addColumn<HttpResponse>("response");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("messagePart");
+
+    using K = VimError::Kind;
+    QTest::newRow("truncated json")
+        << HttpResponse::ok(R"({"_typeName":"TaskDescription","methodInfo":[)") << int(K::Decode)
+        << "cannot be read";
+    QTest::newRow("garbage") << HttpResponse::raw(200, "\x01\x02garbage\xff",
+                                                  "application/octet-stream")
+                             << int(K::Decode) << "cannot be read";
+    QTest::newRow("wrong types")
+        << HttpResponse::ok(
+               R"({"_typeName":"TaskDescription","methodInfo":5,"state":[],"reason":[]})")
+        << int(K::Decode) << "TaskDescription.methodInfo";
+    QTest::newRow("empty 200") << HttpResponse::emptyOk() << int(K::Decode) << "empty answer";
+    QTest::newRow("10000 nested arrays")
+        << HttpResponse::ok(QByteArray(10000, '[') + QByteArray(10000, ']')) << int(K::Decode)
+        << "nested deeper";
+    QTest::newRow("fault")
+        << HttpResponse::fault(
+               R"({"_typeName":"NotSupported","faultstring":"The operation is not supported on the object."})")
+        << int(K::Fault) << "The operation is not supported on the object.";
+    QTest::newRow("fault without _typeName")
+        << HttpResponse::fault(R"({"faultstring":"Something broke"})") << int(K::Http)
+        << "without a fault type (HTTP 500): Something broke";
+    QTest::newRow("500 html") << HttpResponse::raw(500, "<html>oops</html>", "text/html")
+                              << int(K::Http) << "without a fault description";
+    QTest::newRow("500 deep") << HttpResponse::fault(QByteArray(10000, '[')) << int(K::Http)
+                              << "HTTP 500";
+    QTest::newRow("fault, malformed fields")
+        << HttpResponse::fault(
+               R"({"_typeName":"InvalidArgument","invalidProperty":7,"faultstring":"bad"})")
+        << int(K::Fault) << "bad";
+    QTest::newRow("404") << HttpResponse::raw(404, "no", "text/plain") << int(K::Http)
+                         << "HTTP status 404";
+    QTest::newRow("dropped connection")
+        << HttpResponse::drop() << int(K::Network) << "TaskManager/TaskManager/description";
+}
+
+void TestVimConnection::hostile()
+{
+    QFETCH(HttpResponse, response);
+    QFETCH(int, kind);
+    QFETCH(QString, messagePart);
+    ScriptedServer server;
+    QVERIFY(server.start());
+    FakeVCenter vc(&server);
+    vc.route("GET", "/description", response);
+    VimConnection connection;
+    QVERIFY(vc.connect(&connection));
+
+    const auto result = await(taskManager(&connection).description());
+
+    QVERIFY(!result.ok());
+    QCOMPARE(int(result.error().kind), kind);
+    QVERIFY2(result.error().message.contains(messagePart), qPrintable(result.error().message));
+    if (kind == int(VimError::Kind::Fault))
+        QVERIFY(result.error().fault.has_value());
+}
+
+void TestVimConnection::timeout()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    FakeVCenter vc(&server);
+    vc.route("GET", "/description", HttpResponse::hang());
+    VimConnection connection;
+    ConnectOptions options = vc.options();
+    options.requestTimeoutMs = 300;
+    QVERIFY(vc.connect(&connection, options));
+
+    QElapsedTimer clock;
+    clock.start();
+    const auto result = await(taskManager(&connection).description());
+
+    QCOMPARE(result.error().kind, VimError::Kind::Timeout);
+    QVERIFY(clock.elapsed() >= 250);
+    QVERIFY(clock.elapsed() < 3000);
+}
+
+void TestVimConnection::bodyTooLarge_data()
+{
+    QTest::addColumn<bool>("declareLength");
+    QTest::newRow("Content-Length: 50 MB") << true;
+    QTest::newRow("50 MB until close") << false;
+}
+
+void TestVimConnection::bodyTooLarge()
+{
+    QFETCH(bool, declareLength);
+    ScriptedServer server;
+    QVERIFY(server.start());
+    FakeVCenter vc(&server);
+    vc.route("GET", "/description", HttpResponse::stream(50'000'000, declareLength));
+    VimConnection connection;
+    connection.setMaxResponseBytes(8 * 1024 * 1024);
+    QVERIFY(vc.connect(&connection));
+
+    const auto result = await(taskManager(&connection).description(), 20000);
+
+    QCOMPARE(result.error().kind, VimError::Kind::Decode);
+    QVERIFY2(result.error().message.contains(QLatin1String("larger than the limit")),
+             qPrintable(result.error().message));
+    // Aborted early, not after reading everything.
+    QVERIFY(connection.bytesReceived() < 20'000'000);
+}
+
+void TestVimConnection::arrayTooLong()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    FakeVCenter vc(&server);
+    QByteArray many = "[";
+    for (int i = 0; i < 5000; ++i)
+        many += R"({"_typeName":"ManagedObjectReference","type":"Task","value":"task-1"},)";
+    many.chop(1);
+    many += "]";
+    vc.route("GET", "/recentTask", HttpResponse::ok(many));
+    VimConnection connection;
+    vim::ParseLimits limits;
+    limits.maxArrayLength = 1000;
+    connection.setParseLimits(limits);
+    QVERIFY(vc.connect(&connection));
+
+    const auto result = await(taskManager(&connection).recentTask());
+
+    QCOMPARE(result.error().kind, VimError::Kind::Decode);
+    QVERIFY2(result.error().message.contains(QLatin1String("1000")),
+             qPrintable(result.error().message));
+}
+
+void TestVimConnection::abortAndStaleContext()
+{
+    ScriptedServer server;
+    QVERIFY(server.start());
+    FakeVCenter vc(&server);
+    vc.route("GET", "/description", HttpResponse::hang());
+    vc.route("GET", "/maxCollector", HttpResponse::ok("32"));
+    VimConnection connection;
+    QVERIFY(vc.connect(&connection));
+
+    // Given a caller that aborts
+    const auto pending = taskManager(&connection).description();
+    QSignalSpy received(&server, &ScriptedServer::requestReceived);
+    QVERIFY(received.wait());
+    pending.abort();
+    const auto result = await(pending);
+    QCOMPARE(result.error().kind, VimError::Kind::Canceled);
+
+    // Given a callback whose context dies first: it is never called
+    bool called = false;
+    {
+        QObject context;
+        taskManager(&connection).maxCollector().then(&context, [&](const auto &) {
+            called = true;
+        });
+    }
+    QVERIFY(await(taskManager(&connection).maxCollector()).ok());
+    QVERIFY(!called);
+}
+
+// ---- TLS ------------------------------------------------------------------------------------
+
+namespace {
+struct TlsFixture
+{
+    TestCertificate cert = TestCertificate::generate("vc.test");
+    ScriptedServer server;
+    FakeVCenter vc{&server};
+    ConnectOptions options;
+
+    TlsFixture()
+    {
+        server.setTls(cert.certificate, cert.key);
+        server.start();
+        options.server = server.hostAndPort();
+        options.userName = vc.userName;
+        options.password = vc.password;
+    }
+    QByteArray sha() const { return cert.certificate.digest(QCryptographicHash::Sha256); }
+};
+} // namespace
+
+void TestVimConnection::tlsUntrusted()
+{
+    TlsFixture f;
+    VimConnection connection;
+    connection.connectToServer(f.options);
+    QVERIFY(waitForState(&connection, State::Failed));
+    QCOMPARE(connection.failureReason(), Reason::CertificateUntrusted);
+    QCOMPARE(connection.peerChain().size(), 1);
+    QCOMPARE(connection.peerChain().first(), f.cert.certificate);
+    QVERIFY2(connection.failureMessage().contains(VimConnection::thumbprint(f.cert.certificate)),
+             qPrintable(connection.failureMessage()));
+    QVERIFY(f.server.requests().isEmpty());
+}
+
+void TestVimConnection::tlsTrustedThumbprint()
+{
+    TlsFixture f;
+    f.options.trustedSha256 = {QByteArray(32, 'x'), f.sha()};
+    VimConnection connection;
+    connection.connectToServer(f.options);
+    QVERIFY(waitForState(&connection, State::Connected));
+    QCOMPARE(connection.baseUrl().scheme(), QStringLiteral("https"));
+}
+
+void TestVimConnection::tlsInsecure()
+{
+    TlsFixture f;
+    f.options.insecure = true;
+    VimConnection connection;
+    connection.connectToServer(f.options);
+    QVERIFY(waitForState(&connection, State::Connected));
+}
+
+void TestVimConnection::tlsPinned_data()
+{
+    QTest::addColumn<bool>("same");
+    QTest::newRow("pinned certificate") << true;
+    QTest::newRow("another certificate") << false;
+}
+
+void TestVimConnection::tlsPinned()
+{
+    QFETCH(bool, same);
+    TlsFixture f;
+    f.options.pinnedSha256 = same ? f.sha() : QByteArray(32, 'z');
+    f.options.trustedSha256 = {f.sha()}; // a pin wins over a trusted thumbprint
+    VimConnection connection;
+    connection.connectToServer(f.options);
+    if (same) {
+        QVERIFY(waitForState(&connection, State::Connected));
+        return;
+    }
+    QVERIFY(waitForState(&connection, State::Failed));
+    QCOMPARE(connection.failureReason(), Reason::CertificateChanged);
+    QCOMPARE(connection.peerChain().value(0), f.cert.certificate);
+}
+
+Q_DECLARE_METATYPE(HttpResponse)
+
+QTEST_GUILESS_MAIN(TestVimConnection)
+#include "tst_vimconnection.moc"
