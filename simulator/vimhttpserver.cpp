@@ -1,0 +1,150 @@
+#include "vimhttpserver.h"
+
+#include "faults.h"
+
+#include <QHttpServerRequest>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+
+Q_DECLARE_LOGGING_CATEGORY(lcSimulator)
+
+namespace sim {
+
+namespace {
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200:
+        return QByteArrayLiteral("OK");
+    case 204:
+        return QByteArrayLiteral("No Content");
+    case 400:
+        return QByteArrayLiteral("Bad Request");
+    case 404:
+        return QByteArrayLiteral("Not Found");
+    case 405:
+        return QByteArrayLiteral("Method Not Allowed");
+    case 500:
+        return QByteArrayLiteral("Internal Server Error");
+    default:
+        return QByteArrayLiteral("Unknown");
+    }
+}
+
+QByteArray methodName(QHttpServerRequest::Method m)
+{
+    switch (m) {
+    case QHttpServerRequest::Method::Get:
+        return QByteArrayLiteral("GET");
+    case QHttpServerRequest::Method::Post:
+        return QByteArrayLiteral("POST");
+    case QHttpServerRequest::Method::Put:
+        return QByteArrayLiteral("PUT");
+    case QHttpServerRequest::Method::Delete:
+        return QByteArrayLiteral("DELETE");
+    case QHttpServerRequest::Method::Head:
+        return QByteArrayLiteral("HEAD");
+    case QHttpServerRequest::Method::Patch:
+        return QByteArrayLiteral("PATCH");
+    case QHttpServerRequest::Method::Options:
+        return QByteArrayLiteral("OPTIONS");
+    default:
+        return QByteArrayLiteral("UNKNOWN");
+    }
+}
+
+} // namespace
+
+VimHttpServer::VimHttpServer(Handler handler, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_handler(std::move(handler))
+{
+}
+
+bool VimHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    ++m_requests;
+    auto exchange = std::make_shared<HttpExchange>(this, socket);
+    exchange->method = methodName(request.method());
+    exchange->path = request.url().path(QUrl::FullyEncoded);
+    exchange->query = request.query();
+    exchange->body = request.body();
+    exchange->peer = request.remoteAddress().toString();
+    const auto headers = request.headers();
+    for (const auto &h : headers)
+        exchange->setHeader(h.first, h.second);
+    exchange->closeAfterReply =
+        exchange->header(QByteArrayLiteral("connection")).toLower() == QByteArrayLiteral("close");
+
+    if (chance(m_faults.errorRate)) {
+        exchange->respond(Reply::fault(faults::systemError(QStringLiteral("injected fault"))));
+        return true;
+    }
+    m_handler(exchange);
+    return true;
+}
+
+void VimHttpServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
+{
+    write(socket, Reply::http(404), false);
+}
+
+bool VimHttpServer::chance(double rate)
+{
+    return rate > 0 && m_random.generateDouble() < rate;
+}
+
+void VimHttpServer::send(QTcpSocket *socket, const Reply &reply, bool close)
+{
+    int delay = m_faults.latencyMs;
+    if (m_faults.latencyJitterMs > 0)
+        delay += int(m_random.bounded(m_faults.latencyJitterMs + 1));
+    if (delay <= 0) {
+        write(socket, reply, close);
+        return;
+    }
+    QTimer::singleShot(delay, this, [this, s = QPointer<QTcpSocket>(socket), reply, close] {
+        if (s)
+            write(s, reply, close);
+    });
+}
+
+void VimHttpServer::write(QTcpSocket *socket, const Reply &reply, bool close)
+{
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    if (reply.isFault)
+        ++m_faultReplies;
+    QByteArray out = QByteArrayLiteral("HTTP/1.1 ") + QByteArray::number(reply.status) + ' '
+                     + reasonPhrase(reply.status) + "\r\n";
+    if (!reply.contentType.isEmpty())
+        out += QByteArrayLiteral("Content-Type: ") + reply.contentType + "\r\n";
+    out += QByteArrayLiteral("Content-Length: ") + QByteArray::number(reply.body.size()) + "\r\n";
+    for (const auto &h : reply.headers)
+        out += h.first + QByteArrayLiteral(": ") + h.second + "\r\n";
+    // vCenter answers through Envoy (§9 item 10).
+    out += QByteArrayLiteral("x-envoy-upstream-service-time: 1\r\n");
+    if (close)
+        out += QByteArrayLiteral("Connection: close\r\n");
+    out += "\r\n";
+    out += reply.body;
+
+    if (chance(m_faults.dropRate)) {
+        // Half a response, then the connection goes away: the client sees a short body.
+        const QByteArray part = out.left(qMax<qsizetype>(1, out.size() / 2));
+        m_bytesSent += part.size();
+        socket->write(part);
+        socket->flush();
+        socket->disconnectFromHost();
+        return;
+    }
+    m_bytesSent += out.size();
+    socket->write(out);
+    if (close)
+        socket->disconnectFromHost();
+}
+
+} // namespace sim
