@@ -2,6 +2,7 @@
 #include "clirunner.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 #include <cstdio>
 
@@ -21,6 +22,10 @@ int main(int argc, char *argv[])
         options.parser().showHelp(0);
     if (options.isSet(QStringLiteral("version")))
         options.parser().showVersion();
+
+    // stderr carries exactly one line per error; engine chatter only when asked for.
+    if (!options.isSet(QStringLiteral("verbose")))
+        QLoggingCategory::setFilterRules(QStringLiteral("vtaskmon.*.info=false\nvtaskmon.*.warning=false"));
 
     CliRunner runner(options);
     runner.start();
