@@ -87,6 +87,8 @@ void TaskLifecycle::finish(const QString &key, bool success,
             t.startTime = now;
         t.completeTime = now;
         t.locked.clear();
+        if (success && t.progress)
+            t.progress = 100;
         t.result = success ? result : std::nullopt;
         t.error = success ? std::nullopt : fault;
     });

@@ -51,7 +51,7 @@ private:
     TaskOperations m_taskOps;
     PropertyCollectorOperations m_pcOps;
     ViewOperations m_viewOps;
-    QTimer m_idleSweep;
+    QTimer m_idleSweep{this};
     bool m_pollQueued = false;
 };
 
