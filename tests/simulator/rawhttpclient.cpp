@@ -13,6 +13,11 @@ QJsonValue RawHttpClient::Response::json() const
     return doc.array().at(0);
 }
 
+QByteArray RawHttpClient::j(const char *singleQuoted)
+{
+    return QByteArray(singleQuoted).replace('\'', '"');
+}
+
 RawHttpClient::RawHttpClient(quint16 port, bool https, const QString &release_)
     : release(release_)
     , m_port(port)
