@@ -418,7 +418,12 @@ void ObjectModel::defineSessionObjectProperties()
                    return refList(v.members);
                QList<vim::ManagedObjectReference> refs;
                QStringList queue = m_ctx.inventory->containedIn(v.container);
+               // VMs are reachable through their folder and their host: list each once.
+               QSet<QString> seen;
                for (qsizetype i = 0; i < queue.size(); ++i) {
+                   if (seen.contains(queue.at(i)))
+                       continue;
+                   seen.insert(queue.at(i));
                    const QString type = m_ctx.inventory->typeOf(queue.at(i));
                    const bool wanted = v.types.isEmpty()
                                        || std::any_of(v.types.begin(), v.types.end(),
