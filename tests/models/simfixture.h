@@ -19,8 +19,11 @@ public:
     explicit SimFixture(sim::SimulatorOptions options = quickOptions())
     {
         m_thread.start();
-        m_sim = std::make_unique<sim::Simulator>(options);
-        m_sim->moveToThread(&m_thread);
+        // Built inside its thread, so that everything it creates lives there too.
+        m_anchor->moveToThread(&m_thread);
+        QMetaObject::invokeMethod(
+            m_anchor, [this, options] { m_sim = std::make_unique<sim::Simulator>(options); },
+            Qt::BlockingQueuedConnection);
         QString error;
         m_started = m_sim->start(&error);
         if (!m_started)
@@ -31,7 +34,9 @@ public:
         m_connection.reset();
         // Destroyed in its own thread: it owns sockets and timers there.
         sim::Simulator *sim = m_sim.release();
-        QMetaObject::invokeMethod(sim, [sim] { delete sim; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_anchor, [sim, anchor = m_anchor] { delete sim; anchor->deleteLater(); },
+            Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     }
@@ -75,6 +80,7 @@ public:
 
 private:
     QThread m_thread;
+    QObject *m_anchor = new QObject;
     std::unique_ptr<sim::Simulator> m_sim;
     std::unique_ptr<VimConnection> m_connection;
     bool m_started = false;
