@@ -10,7 +10,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QSignalSpy>
+#include <QSslConfiguration>
 #include <QTest>
 
 using State = VimConnection::State;
@@ -22,6 +24,16 @@ svc::TaskManager taskManager(VimConnection *c)
 {
     return svc::TaskManager(c, {QStringLiteral("TaskManager"), QStringLiteral("TaskManager")});
 }
+
+/// A scripted server playing vCenter, and a connection to point at it.
+struct Fixture
+{
+    ScriptedServer server;
+    FakeVCenter vc{&server};
+    VimConnection connection;
+
+    Fixture() { QVERIFY(server.start()); }
+};
 
 bool waitForState(VimConnection *c, State state, int timeoutMs = 5000)
 {
@@ -77,6 +89,8 @@ private Q_SLOTS:
     void tlsInsecure();
     void tlsPinned_data();
     void tlsPinned();
+    void tlsVerifiedChain();
+    void logsHoldNoSecrets();
 };
 
 // ---- Base URL and certificate policy ----------------------------------------------------------
@@ -166,17 +180,14 @@ void TestVimConnection::certificatePolicy()
 void TestVimConnection::helloPicksRelease()
 {
     // Given a vCenter speaking 8.0.2.0 and 8.0.1.0
-    ScriptedServer server;
-    QVERIFY(server.start());
-    FakeVCenter vc(&server);
-    VimConnection connection;
-    QSignalSpy states(&connection, &VimConnection::stateChanged);
+    Fixture f;
+    QSignalSpy states(&f.connection, &VimConnection::stateChanged);
 
     // When connecting without a release
-    QVERIFY(vc.connect(&connection));
+    QVERIFY(f.vc.connect(&f.connection));
 
     // Then hello lists the known releases newest first and its answer is used
-    const QList<HttpRequest> &requests = server.requests();
+    const QList<HttpRequest> &requests = f.server.requests();
     QCOMPARE(requests.size(), 3);
     QCOMPARE(requests[0].method, QByteArray("POST"));
     QCOMPARE(requests[0].target, QByteArray("/api/vcenter/system?action=hello"));
@@ -187,10 +198,10 @@ void TestVimConnection::helloPicksRelease()
              QByteArray("/sdk/vim25/8.0.2.0/ServiceInstance/ServiceInstance/content"));
     QCOMPARE(requests[2].target,
              QByteArray("/sdk/vim25/8.0.2.0/SessionManager/SessionManager/Login"));
-    QCOMPARE(connection.apiRelease(), QStringLiteral("8.0.2.0"));
-    QCOMPARE(connection.serviceContent().about.apiVersion, QStringLiteral("8.0.2.0"));
-    QCOMPARE(connection.userSession().userName, vc.userName);
-    QVERIFY(connection.hasSession());
+    QCOMPARE(f.connection.apiRelease(), QStringLiteral("8.0.2.0"));
+    QCOMPARE(f.connection.serviceContent().about.apiVersion, QStringLiteral("8.0.2.0"));
+    QCOMPARE(f.connection.userSession().userName, f.vc.userName);
+    QVERIFY(f.connection.hasSession());
     QCOMPARE(states.size(), 2);
     QCOMPARE(states[0][0].value<State>(), State::Connecting);
     QCOMPARE(states[1][0].value<State>(), State::Connected);
@@ -199,17 +210,14 @@ void TestVimConnection::helloPicksRelease()
 void TestVimConnection::helloNotFoundProbesFromNewest()
 {
     // Given an 8.0 U1 vCenter: no hello, 500 for newer releases
-    ScriptedServer server;
-    QVERIFY(server.start());
-    FakeVCenter vc(&server);
-    vc.hello = FakeVCenter::Hello::NotFound;
-    vc.releases = {QStringLiteral("8.0.1.0")};
-    VimConnection connection;
+    Fixture f;
+    f.vc.hello = FakeVCenter::Hello::NotFound;
+    f.vc.releases = {QStringLiteral("8.0.1.0")};
 
-    QVERIFY(vc.connect(&connection));
+    QVERIFY(f.vc.connect(&f.connection));
 
     QStringList targets;
-    for (const HttpRequest &r : server.requests())
+    for (const HttpRequest &r : f.server.requests())
         targets.append(QString::fromLatin1(r.method + ' ' + r.target));
     QCOMPARE(targets,
              QStringList({
@@ -219,70 +227,58 @@ void TestVimConnection::helloNotFoundProbesFromNewest()
                  QStringLiteral("GET /sdk/vim25/8.0.1.0/ServiceInstance/ServiceInstance/content"),
                  QStringLiteral("POST /sdk/vim25/8.0.1.0/SessionManager/SessionManager/Login"),
              }));
-    QCOMPARE(connection.apiRelease(), QStringLiteral("8.0.1.0"));
+    QCOMPARE(f.connection.apiRelease(), QStringLiteral("8.0.1.0"));
 }
 
 void TestVimConnection::helloEmptyProbes()
 {
-    ScriptedServer server;
-    QVERIFY(server.start());
-    FakeVCenter vc(&server);
-    vc.hello = FakeVCenter::Hello::Empty;
-    vc.unknownReleaseStatus = 404;
-    vc.releases = {QStringLiteral("8.0.1.0")};
-    VimConnection connection;
+    Fixture f;
+    f.vc.hello = FakeVCenter::Hello::Empty;
+    f.vc.unknownReleaseStatus = 404;
+    f.vc.releases = {QStringLiteral("8.0.1.0")};
 
-    QVERIFY(vc.connect(&connection));
-    QCOMPARE(connection.apiRelease(), QStringLiteral("8.0.1.0"));
-    QCOMPARE(server.requestsTo("/content").size(), 3);
+    QVERIFY(f.vc.connect(&f.connection));
+    QCOMPARE(f.connection.apiRelease(), QStringLiteral("8.0.1.0"));
+    QCOMPARE(f.server.requestsTo("/content").size(), 3);
 }
 
 void TestVimConnection::explicitReleaseSkipsNegotiation()
 {
-    ScriptedServer server;
-    QVERIFY(server.start());
-    FakeVCenter vc(&server);
-    VimConnection connection;
+    Fixture f;
 
-    QVERIFY(vc.connect(&connection, QStringLiteral("8.0.1.0")));
+    QVERIFY(f.vc.connect(&f.connection, QStringLiteral("8.0.1.0")));
 
-    QVERIFY(server.requestsTo("/api/vcenter/system").isEmpty());
-    QCOMPARE(server.requests().first().target,
+    QVERIFY(f.server.requestsTo("/api/vcenter/system").isEmpty());
+    QCOMPARE(f.server.requests().first().target,
              QByteArray("/sdk/vim25/8.0.1.0/ServiceInstance/ServiceInstance/content"));
-    QCOMPARE(connection.apiRelease(), QStringLiteral("8.0.1.0"));
+    QCOMPARE(f.connection.apiRelease(), QStringLiteral("8.0.1.0"));
 }
 
 void TestVimConnection::explicitReleaseNotOffered()
 {
-    ScriptedServer server;
-    QVERIFY(server.start());
-    FakeVCenter vc(&server);
-    VimConnection connection;
+    Fixture f;
 
-    QVERIFY(!vc.connect(&connection, QStringLiteral("9.0.0.0")));
+    QVERIFY(!f.vc.connect(&f.connection, QStringLiteral("9.0.0.0")));
 
-    QCOMPARE(connection.state(), State::Failed);
-    QCOMPARE(connection.failureReason(), Reason::NoCommonRelease);
-    QVERIFY2(connection.failureMessage().contains(QLatin1String("9.0.0.0")),
-             qPrintable(connection.failureMessage()));
-    QCOMPARE(server.requests().size(), 1);
+    QCOMPARE(f.connection.state(), State::Failed);
+    QCOMPARE(f.connection.failureReason(), Reason::NoCommonRelease);
+    QVERIFY2(f.connection.failureMessage().contains(QLatin1String("9.0.0.0")),
+             qPrintable(f.connection.failureMessage()));
+    QCOMPARE(f.server.requests().size(), 1);
 }
 
 void TestVimConnection::noCommonRelease()
 {
     // Given a server that answers 500 to every release we know
-    ScriptedServer server;
-    QVERIFY(server.start());
-    FakeVCenter vc(&server);
-    vc.hello = FakeVCenter::Hello::NotFound;
-    vc.releases = {QStringLiteral("7.0.3.0")};
-    VimConnection connection;
+    Fixture f;
+    f.vc.hello = FakeVCenter::Hello::NotFound;
+    f.vc.releases = {QStringLiteral("7.0.3.0")};
 
-    QVERIFY(!vc.connect(&connection));
+    QVERIFY(!f.vc.connect(&f.connection));
 
-    QCOMPARE(connection.failureReason(), Reason::NoCommonRelease);
-    QCOMPARE(server.requestsTo("/content").size(), 3);
-    QVERIFY(server.requestsTo("/Login").isEmpty());
+    QCOMPARE(f.connection.failureReason(), Reason::NoCommonRelease);
+    QCOMPARE(f.server.requestsTo("/content").size(), 3);
+    QVERIFY(f.server.requestsTo("/Login").isEmpty());
 }
 
 void TestVimConnection::notVSphere_data()
@@ -357,82 +353,71 @@ void TestVimConnection::invalidServer()
 
 void TestVimConnection::invalidLogin()
 {
-    ScriptedServer server;
-    QVERIFY(server.start());
-    FakeVCenter vc(&server);
-    VimConnection connection;
-    ConnectOptions options = vc.options();
+    Fixture f;
+    ConnectOptions options = f.vc.options();
     options.password = QStringLiteral("wrong");
 
-    QVERIFY(!vc.connect(&connection, options));
+    QVERIFY(!f.vc.connect(&f.connection, options));
 
-    QCOMPARE(connection.failureReason(), Reason::InvalidLogin);
-    QVERIFY2(connection.failureMessage().contains(QLatin1String("incorrect user name or password")),
-             qPrintable(connection.failureMessage()));
-    QVERIFY(!connection.hasSession());
+    QCOMPARE(f.connection.failureReason(), Reason::InvalidLogin);
+    QVERIFY2(
+        f.connection.failureMessage().contains(QLatin1String("incorrect user name or password")),
+        qPrintable(f.connection.failureMessage()));
+    QVERIFY(!f.connection.hasSession());
 }
 
 void TestVimConnection::requestHeaders()
 {
-    ScriptedServer server;
-    QVERIFY(server.start());
-    FakeVCenter vc(&server);
-    vc.route("GET", "/TaskManager/TaskManager/maxCollector", HttpResponse::ok("32"));
-    VimConnection connection;
-    QVERIFY(vc.connect(&connection));
+    Fixture f;
+    f.vc.route("GET", "/TaskManager/TaskManager/maxCollector", HttpResponse::ok("32"));
+    QVERIFY(f.vc.connect(&f.connection));
 
-    const auto result = await(taskManager(&connection).maxCollector());
+    const auto result = await(taskManager(&f.connection).maxCollector());
     QVERIFY2(result.ok(), qPrintable(result.error().toString()));
     QCOMPARE(result.value(), 32);
 
-    for (const HttpRequest &r : server.requests()) {
+    for (const HttpRequest &r : f.server.requests()) {
         QCOMPARE(r.header("user-agent"), QByteArray("vtaskmon/" VTASKMON_VERSION));
         QCOMPARE(r.hasHeader("content-type"), r.method == "POST");
     }
     // Anonymous steps carry no session; everything after Login carries the one it returned.
-    QVERIFY(!server.requestsTo("/Login").first().hasHeader("vmware-api-session-id"));
-    QCOMPARE(server.requestsTo("/maxCollector").first().header("vmware-api-session-id"),
-             vc.validSession());
-    QVERIFY(connection.requestCount() >= 4);
-    QVERIFY(connection.bytesReceived() > 0);
+    QVERIFY(!f.server.requestsTo("/Login").first().hasHeader("vmware-api-session-id"));
+    QCOMPARE(f.server.requestsTo("/maxCollector").first().header("vmware-api-session-id"),
+             f.vc.validSession());
+    QVERIFY(f.connection.requestCount() >= 4);
+    QVERIFY(f.connection.bytesReceived() > 0);
 }
 
 void TestVimConnection::sessionHeaderReplaced()
 {
     // Given a response that carries a new session id
-    ScriptedServer server;
-    QVERIFY(server.start());
-    FakeVCenter vc(&server);
-    VimConnection connection;
-    QVERIFY(vc.connect(&connection));
-    vc.route("GET", "/maxCollector", [](const HttpRequest &) {
+    Fixture f;
+    QVERIFY(f.vc.connect(&f.connection));
+    f.vc.route("GET", "/maxCollector", [](const HttpRequest &) {
         return HttpResponse::ok("32").withHeader("vmware-api-session-id",
                                                  "0123498765fabdec5263748596071829304100ab");
     });
-    vc.route("GET", "/description", HttpResponse::ok(R"({"_typeName":"TaskDescription"})"));
-    QVERIFY(await(taskManager(&connection).maxCollector()).ok());
+    f.vc.route("GET", "/description", HttpResponse::ok(R"({"_typeName":"TaskDescription"})"));
+    QVERIFY(await(taskManager(&f.connection).maxCollector()).ok());
 
     // When calling again, the new id is sent (the fake rejects it, which is fine here)
-    await(taskManager(&connection).description());
-    QCOMPARE(server.requestsTo("/description").first().header("vmware-api-session-id"),
+    await(taskManager(&f.connection).description());
+    QCOMPARE(f.server.requestsTo("/description").first().header("vmware-api-session-id"),
              QByteArray("0123498765fabdec5263748596071829304100ab"));
 }
 
 void TestVimConnection::bracketsGoRawOnTheWire()
 {
-    ScriptedServer server;
-    QVERIFY(server.start());
-    FakeVCenter vc(&server);
-    vc.route("GET", "/latestPage", HttpResponse::ok("[]"));
-    VimConnection connection;
-    QVERIFY(vc.connect(&connection));
+    Fixture f;
+    f.vc.route("GET", "/latestPage", HttpResponse::ok("[]"));
+    QVERIFY(f.vc.connect(&f.connection));
 
     const vim::ManagedObjectReference ref{QStringLiteral("TaskHistoryCollector"),
                                           QStringLiteral("session[52c4e3d1-8d1e]52a9f0c2 x/y")};
-    VimReply *reply = connection.get(ref, QStringLiteral("latestPage"));
+    VimReply *reply = f.connection.get(ref, QStringLiteral("latestPage"));
     QSignalSpy finished(reply, &VimReply::finished);
     QVERIFY(finished.wait());
-    QCOMPARE(server.requests().last().target,
+    QCOMPARE(f.server.requests().last().target,
              QByteArray("/sdk/vim25/8.0.2.0/TaskHistoryCollector/"
                         "session[52c4e3d1-8d1e]52a9f0c2%20x%2Fy/latestPage"));
 }
@@ -442,34 +427,31 @@ void TestVimConnection::bracketsGoRawOnTheWire()
 void TestVimConnection::reloginAfterNotAuthenticated()
 {
     // Given a connected session that the server forgets
-    ScriptedServer server;
-    QVERIFY(server.start());
-    FakeVCenter vc(&server);
-    vc.route("GET", "/maxCollector", HttpResponse::ok("32"));
-    VimConnection connection;
-    QVERIFY(vc.connect(&connection));
-    const QByteArray oldSession = vc.validSession();
-    vc.expireSession();
-    QSignalSpy renewed(&connection, &VimConnection::sessionRenewed);
-    QSignalSpy states(&connection, &VimConnection::stateChanged);
+    Fixture f;
+    f.vc.route("GET", "/maxCollector", HttpResponse::ok("32"));
+    QVERIFY(f.vc.connect(&f.connection));
+    const QByteArray oldSession = f.vc.validSession();
+    f.vc.expireSession();
+    QSignalSpy renewed(&f.connection, &VimConnection::sessionRenewed);
+    QSignalSpy states(&f.connection, &VimConnection::stateChanged);
 
     // When a call fails with NotAuthenticated
-    const auto result = await(taskManager(&connection).maxCollector());
+    const auto result = await(taskManager(&f.connection).maxCollector());
 
     // Then the connection logs in again, retries once and the caller sees only the result
     QVERIFY2(result.ok(), qPrintable(result.error().toString()));
     QCOMPARE(result.value(), 32);
     QCOMPARE(renewed.size(), 1);
     QCOMPARE(states.size(), 0); // stays Connected throughout
-    QCOMPARE(vc.logins(), 2);
-    const auto calls = server.requestsTo("/maxCollector");
+    QCOMPARE(f.vc.logins(), 2);
+    const auto calls = f.server.requestsTo("/maxCollector");
     QCOMPARE(calls.size(), 2);
     QCOMPARE(calls[0].header("vmware-api-session-id"), oldSession);
-    QCOMPARE(calls[1].header("vmware-api-session-id"), vc.validSession());
-    QVERIFY(!server.requests().last().body.contains("s3cret"));
+    QCOMPARE(calls[1].header("vmware-api-session-id"), f.vc.validSession());
+    QVERIFY(!f.server.requests().last().body.contains("s3cret"));
 
     // And the password went only into Login bodies: no header, URL or other body has it
-    for (const HttpRequest &r : server.requests()) {
+    for (const HttpRequest &r : f.server.requests()) {
         const bool isLogin = r.path.endsWith("/Login");
         QCOMPARE(r.body.contains("s3cret!"), isLogin);
         QVERIFY(!r.target.contains("s3cret"));
@@ -480,68 +462,59 @@ void TestVimConnection::reloginAfterNotAuthenticated()
 
 void TestVimConnection::reloginOnceForConcurrentCalls()
 {
-    ScriptedServer server;
-    QVERIFY(server.start());
-    FakeVCenter vc(&server);
-    vc.route("GET", "/maxCollector", HttpResponse::ok("32"));
-    vc.route("GET", "/recentTask", HttpResponse::ok("[]"));
-    VimConnection connection;
-    QVERIFY(vc.connect(&connection));
-    vc.expireSession();
-    QSignalSpy renewed(&connection, &VimConnection::sessionRenewed);
+    Fixture f;
+    f.vc.route("GET", "/maxCollector", HttpResponse::ok("32"));
+    f.vc.route("GET", "/recentTask", HttpResponse::ok("[]"));
+    QVERIFY(f.vc.connect(&f.connection));
+    f.vc.expireSession();
+    QSignalSpy renewed(&f.connection, &VimConnection::sessionRenewed);
 
     std::optional<VimResult<qint32>> first;
     std::optional<VimResult<QList<vim::ManagedObjectReference>>> second;
-    taskManager(&connection).maxCollector().then(this, [&](const auto &r) { first = r; });
-    taskManager(&connection).recentTask().then(this, [&](const auto &r) { second = r; });
+    taskManager(&f.connection).maxCollector().then(this, [&](const auto &r) { first = r; });
+    taskManager(&f.connection).recentTask().then(this, [&](const auto &r) { second = r; });
     QTRY_VERIFY(first && second);
 
     QVERIFY(first->ok());
     QVERIFY(second->ok());
-    QCOMPARE(vc.logins(), 2);
+    QCOMPARE(f.vc.logins(), 2);
     QCOMPARE(renewed.size(), 1);
 }
 
 void TestVimConnection::reloginFailsWithChangedPassword()
 {
-    ScriptedServer server;
-    QVERIFY(server.start());
-    FakeVCenter vc(&server);
-    VimConnection connection;
-    QVERIFY(vc.connect(&connection));
-    vc.expireSession();
-    vc.password = QStringLiteral("changed");
-    QSignalSpy renewed(&connection, &VimConnection::sessionRenewed);
+    Fixture f;
+    QVERIFY(f.vc.connect(&f.connection));
+    f.vc.expireSession();
+    f.vc.password = QStringLiteral("changed");
+    QSignalSpy renewed(&f.connection, &VimConnection::sessionRenewed);
 
-    const auto result = await(taskManager(&connection).maxCollector());
+    const auto result = await(taskManager(&f.connection).maxCollector());
 
     QVERIFY(!result.ok());
     QVERIFY(result.error().isFault(QStringLiteral("NotAuthenticated")));
-    QCOMPARE(connection.state(), State::Failed);
-    QCOMPARE(connection.failureReason(), Reason::InvalidLogin);
+    QCOMPARE(f.connection.state(), State::Failed);
+    QCOMPARE(f.connection.failureReason(), Reason::InvalidLogin);
     QCOMPARE(renewed.size(), 0);
-    QCOMPARE(server.requestsTo("/maxCollector").size(), 1);
+    QCOMPARE(f.server.requestsTo("/maxCollector").size(), 1);
 }
 
 void TestVimConnection::disconnectLogsOutAndForgets()
 {
-    ScriptedServer server;
-    QVERIFY(server.start());
-    FakeVCenter vc(&server);
-    VimConnection connection;
-    QVERIFY(vc.connect(&connection));
-    const QByteArray session = vc.validSession();
+    Fixture f;
+    QVERIFY(f.vc.connect(&f.connection));
+    const QByteArray session = f.vc.validSession();
 
-    connection.disconnectFromServer();
+    f.connection.disconnectFromServer();
 
-    QCOMPARE(connection.state(), State::Disconnected);
-    QVERIFY(!connection.hasSession());
-    QVERIFY(connection.options().password.isEmpty());
-    QTRY_COMPARE(server.requestsTo("/Logout").size(), 1);
-    const HttpRequest logout = server.requestsTo("/Logout").first();
+    QCOMPARE(f.connection.state(), State::Disconnected);
+    QVERIFY(!f.connection.hasSession());
+    QVERIFY(f.connection.options().password.isEmpty());
+    QTRY_COMPARE(f.server.requestsTo("/Logout").size(), 1);
+    const HttpRequest logout = f.server.requestsTo("/Logout").first();
     QCOMPARE(logout.method, QByteArray("POST"));
     QCOMPARE(logout.header("vmware-api-session-id"), session);
-    QTRY_VERIFY(vc.validSession().isEmpty());
+    QTRY_VERIFY(f.vc.validSession().isEmpty());
 }
 
 void TestVimConnection::notConnected()
@@ -556,74 +529,65 @@ void TestVimConnection::notConnected()
 void TestVimConnection::reconnectKeepsSession()
 {
     // Given a connected client and a server that goes away for a moment
-    ScriptedServer server;
-    QVERIFY(server.start());
-    FakeVCenter vc(&server);
-    vc.route("GET", "/maxCollector", HttpResponse::ok("32"));
-    VimConnection connection;
-    connection.setReconnectPolicy({50, 200, 20});
-    QVERIFY(vc.connect(&connection));
-    QSignalSpy renewed(&connection, &VimConnection::sessionRenewed);
-    QSignalSpy states(&connection, &VimConnection::stateChanged);
-    const quint16 port = server.port();
-    server.stop();
+    Fixture f;
+    f.vc.route("GET", "/maxCollector", HttpResponse::ok("32"));
+    f.connection.setReconnectPolicy({50, 200, 20});
+    QVERIFY(f.vc.connect(&f.connection));
+    QSignalSpy renewed(&f.connection, &VimConnection::sessionRenewed);
+    QSignalSpy states(&f.connection, &VimConnection::stateChanged);
+    const quint16 port = f.server.port();
+    f.server.stop();
 
     // When a call fails on the network
-    const auto failed = await(taskManager(&connection).maxCollector());
+    const auto failed = await(taskManager(&f.connection).maxCollector());
     QCOMPARE(failed.error().kind, VimError::Kind::Network);
 
     // Then the connection reconnects with backoff, and is back once the server is
-    QVERIFY(waitForState(&connection, State::Reconnecting));
-    QVERIFY(server.start(port));
-    QVERIFY(waitForState(&connection, State::Connected));
+    QVERIFY(waitForState(&f.connection, State::Reconnecting));
+    QVERIFY(f.server.start(port));
+    QVERIFY(waitForState(&f.connection, State::Connected));
     QCOMPARE(renewed.size(), 0); // the session survived: nothing to re-create
     QCOMPARE(states.size(), 2);
-    QVERIFY(!server.requestsTo("/currentSession").isEmpty());
-    QVERIFY(await(taskManager(&connection).maxCollector()).ok());
+    QVERIFY(!f.server.requestsTo("/currentSession").isEmpty());
+    QVERIFY(await(taskManager(&f.connection).maxCollector()).ok());
 }
 
 void TestVimConnection::reconnectMakesNewSession()
 {
-    ScriptedServer server;
-    QVERIFY(server.start());
-    FakeVCenter vc(&server);
-    VimConnection connection;
-    connection.setReconnectPolicy({50, 200, 20});
-    QVERIFY(vc.connect(&connection));
-    QSignalSpy renewed(&connection, &VimConnection::sessionRenewed);
+    Fixture f;
+    f.connection.setReconnectPolicy({50, 200, 20});
+    QVERIFY(f.vc.connect(&f.connection));
+    QSignalSpy renewed(&f.connection, &VimConnection::sessionRenewed);
     State stateAtRenewal = State::Disconnected;
-    connect(&connection, &VimConnection::sessionRenewed, this,
-            [&] { stateAtRenewal = connection.state(); });
-    const quint16 port = server.port();
-    server.stop();
-    await(taskManager(&connection).maxCollector());
-    QVERIFY(waitForState(&connection, State::Reconnecting));
+    connect(&f.connection, &VimConnection::sessionRenewed, this,
+            [&] { stateAtRenewal = f.connection.state(); });
+    const quint16 port = f.server.port();
+    f.server.stop();
+    await(taskManager(&f.connection).maxCollector());
+    QVERIFY(waitForState(&f.connection, State::Reconnecting));
 
     // When the server comes back after a restart (sessions gone)
-    vc.expireSession();
-    QVERIFY(server.start(port));
+    f.vc.expireSession();
+    QVERIFY(f.server.start(port));
 
     // Then it logs in again: Connected first, then sessionRenewed()
-    QVERIFY(waitForState(&connection, State::Connected));
+    QVERIFY(waitForState(&f.connection, State::Connected));
     QTRY_COMPARE(renewed.size(), 1);
     QCOMPARE(stateAtRenewal, State::Connected);
-    QCOMPARE(vc.logins(), 2);
+    QCOMPARE(f.vc.logins(), 2);
 }
 
 void TestVimConnection::reconnectGivesUp()
 {
-    ScriptedServer server;
-    QVERIFY(server.start());
-    FakeVCenter vc(&server);
-    VimConnection connection;
-    connection.setReconnectPolicy({10, 40, 3});
-    QVERIFY(vc.connect(&connection));
-    server.stop();
+    Fixture f;
+    f.connection.setReconnectPolicy({10, 40, 3});
+    QVERIFY(f.vc.connect(&f.connection));
+    f.server.stop();
 
-    await(taskManager(&connection).maxCollector());
+    await(taskManager(&f.connection).maxCollector());
 
-    QVERIFY(waitForState(&connection, State::Failed));
-    QCOMPARE(connection.failureReason(), Reason::Unreachable);
+    QVERIFY(waitForState(&f.connection, State::Failed));
+    QCOMPARE(f.connection.failureReason(), Reason::Unreachable);
 }
 
 // ---- Hostile and broken answers -------------------------------------------------------------
@@ -675,14 +639,11 @@ void TestVimConnection::hostile()
     QFETCH(HttpResponse, response);
     QFETCH(int, kind);
     QFETCH(QString, messagePart);
-    ScriptedServer server;
-    QVERIFY(server.start());
-    FakeVCenter vc(&server);
-    vc.route("GET", "/description", response);
-    VimConnection connection;
-    QVERIFY(vc.connect(&connection));
+    Fixture f;
+    f.vc.route("GET", "/description", response);
+    QVERIFY(f.vc.connect(&f.connection));
 
-    const auto result = await(taskManager(&connection).description());
+    const auto result = await(taskManager(&f.connection).description());
 
     QVERIFY(!result.ok());
     QCOMPARE(int(result.error().kind), kind);
@@ -693,18 +654,15 @@ void TestVimConnection::hostile()
 
 void TestVimConnection::timeout()
 {
-    ScriptedServer server;
-    QVERIFY(server.start());
-    FakeVCenter vc(&server);
-    vc.route("GET", "/description", HttpResponse::hang());
-    VimConnection connection;
-    ConnectOptions options = vc.options();
+    Fixture f;
+    f.vc.route("GET", "/description", HttpResponse::hang());
+    ConnectOptions options = f.vc.options();
     options.requestTimeoutMs = 300;
-    QVERIFY(vc.connect(&connection, options));
+    QVERIFY(f.vc.connect(&f.connection, options));
 
     QElapsedTimer clock;
     clock.start();
-    const auto result = await(taskManager(&connection).description());
+    const auto result = await(taskManager(&f.connection).description());
 
     QCOMPARE(result.error().kind, VimError::Kind::Timeout);
     QVERIFY(clock.elapsed() >= 250);
@@ -721,41 +679,35 @@ void TestVimConnection::bodyTooLarge_data()
 void TestVimConnection::bodyTooLarge()
 {
     QFETCH(bool, declareLength);
-    ScriptedServer server;
-    QVERIFY(server.start());
-    FakeVCenter vc(&server);
-    vc.route("GET", "/description", HttpResponse::stream(50'000'000, declareLength));
-    VimConnection connection;
-    connection.setMaxResponseBytes(8 * 1024 * 1024);
-    QVERIFY(vc.connect(&connection));
+    Fixture f;
+    f.vc.route("GET", "/description", HttpResponse::stream(50'000'000, declareLength));
+    f.connection.setMaxResponseBytes(8 * 1024 * 1024);
+    QVERIFY(f.vc.connect(&f.connection));
 
-    const auto result = await(taskManager(&connection).description(), 20000);
+    const auto result = await(taskManager(&f.connection).description(), 20000);
 
     QCOMPARE(result.error().kind, VimError::Kind::Decode);
     QVERIFY2(result.error().message.contains(QLatin1String("larger than the limit")),
              qPrintable(result.error().message));
     // Aborted early, not after reading everything.
-    QVERIFY(connection.bytesReceived() < 20'000'000);
+    QVERIFY(f.connection.bytesReceived() < 20'000'000);
 }
 
 void TestVimConnection::arrayTooLong()
 {
-    ScriptedServer server;
-    QVERIFY(server.start());
-    FakeVCenter vc(&server);
+    Fixture f;
     QByteArray many = "[";
     for (int i = 0; i < 5000; ++i)
         many += R"({"_typeName":"ManagedObjectReference","type":"Task","value":"task-1"},)";
     many.chop(1);
     many += "]";
-    vc.route("GET", "/recentTask", HttpResponse::ok(many));
-    VimConnection connection;
+    f.vc.route("GET", "/recentTask", HttpResponse::ok(many));
     vim::ParseLimits limits;
     limits.maxArrayLength = 1000;
-    connection.setParseLimits(limits);
-    QVERIFY(vc.connect(&connection));
+    f.connection.setParseLimits(limits);
+    QVERIFY(f.vc.connect(&f.connection));
 
-    const auto result = await(taskManager(&connection).recentTask());
+    const auto result = await(taskManager(&f.connection).recentTask());
 
     QCOMPARE(result.error().kind, VimError::Kind::Decode);
     QVERIFY2(result.error().message.contains(QLatin1String("1000")),
@@ -764,17 +716,14 @@ void TestVimConnection::arrayTooLong()
 
 void TestVimConnection::abortAndStaleContext()
 {
-    ScriptedServer server;
-    QVERIFY(server.start());
-    FakeVCenter vc(&server);
-    vc.route("GET", "/description", HttpResponse::hang());
-    vc.route("GET", "/maxCollector", HttpResponse::ok("32"));
-    VimConnection connection;
-    QVERIFY(vc.connect(&connection));
+    Fixture f;
+    f.vc.route("GET", "/description", HttpResponse::hang());
+    f.vc.route("GET", "/maxCollector", HttpResponse::ok("32"));
+    QVERIFY(f.vc.connect(&f.connection));
 
     // Given a caller that aborts
-    const auto pending = taskManager(&connection).description();
-    QSignalSpy received(&server, &ScriptedServer::requestReceived);
+    const auto pending = taskManager(&f.connection).description();
+    QSignalSpy received(&f.server, &ScriptedServer::requestReceived);
     QVERIFY(received.wait());
     pending.abort();
     const auto result = await(pending);
@@ -784,47 +733,66 @@ void TestVimConnection::abortAndStaleContext()
     bool called = false;
     {
         QObject context;
-        taskManager(&connection).maxCollector().then(&context, [&](const auto &) {
+        taskManager(&f.connection).maxCollector().then(&context, [&](const auto &) {
             called = true;
         });
     }
-    QVERIFY(await(taskManager(&connection).maxCollector()).ok());
+    QVERIFY(await(taskManager(&f.connection).maxCollector()).ok());
     QVERIFY(!called);
 }
 
 // ---- TLS ------------------------------------------------------------------------------------
 
 namespace {
-struct TlsFixture
+/// The fake vCenter over TLS with a fresh self-signed certificate for 127.0.0.1.
+struct TlsFixture : Fixture
 {
     TestCertificate cert = TestCertificate::generate("vc.test");
-    ScriptedServer server;
-    FakeVCenter vc{&server};
-    ConnectOptions options;
+    ConnectOptions options = vc.options();
 
     TlsFixture()
     {
         server.setTls(cert.certificate, cert.key);
-        server.start();
         options.server = server.hostAndPort();
-        options.userName = vc.userName;
-        options.password = vc.password;
+        options.allowHttp = false;
     }
     QByteArray sha() const { return cert.certificate.digest(QCryptographicHash::Sha256); }
+    State connect()
+    {
+        connection.connectToServer(options);
+        if (!QTest::qWaitFor([this] { return connection.state() != State::Connecting; }, 5000))
+            qWarning("still connecting after 5 s");
+        return connection.state();
+    }
+};
+
+/// Makes `certificate` a trusted root for every TLS connection while it lives.
+class TrustedRoot final
+{
+public:
+    explicit TrustedRoot(const QSslCertificate &certificate)
+        : m_saved(QSslConfiguration::defaultConfiguration())
+    {
+        QSslConfiguration config = m_saved;
+        config.addCaCertificate(certificate);
+        QSslConfiguration::setDefaultConfiguration(config);
+    }
+    ~TrustedRoot() { QSslConfiguration::setDefaultConfiguration(m_saved); }
+
+private:
+    QSslConfiguration m_saved;
 };
 } // namespace
 
 void TestVimConnection::tlsUntrusted()
 {
     TlsFixture f;
-    VimConnection connection;
-    connection.connectToServer(f.options);
-    QVERIFY(waitForState(&connection, State::Failed));
-    QCOMPARE(connection.failureReason(), Reason::CertificateUntrusted);
-    QCOMPARE(connection.peerChain().size(), 1);
-    QCOMPARE(connection.peerChain().first(), f.cert.certificate);
-    QVERIFY2(connection.failureMessage().contains(VimConnection::thumbprint(f.cert.certificate)),
-             qPrintable(connection.failureMessage()));
+    QCOMPARE(f.connect(), State::Failed);
+    QCOMPARE(f.connection.failureReason(), Reason::CertificateUntrusted);
+    QCOMPARE(f.connection.peerChain().size(), 1);
+    QCOMPARE(f.connection.peerChain().first(), f.cert.certificate);
+    QVERIFY2(f.connection.failureMessage().contains(VimConnection::thumbprint(f.cert.certificate)),
+             qPrintable(f.connection.failureMessage()));
     QVERIFY(f.server.requests().isEmpty());
 }
 
@@ -832,43 +800,90 @@ void TestVimConnection::tlsTrustedThumbprint()
 {
     TlsFixture f;
     f.options.trustedSha256 = {QByteArray(32, 'x'), f.sha()};
-    VimConnection connection;
-    connection.connectToServer(f.options);
-    QVERIFY(waitForState(&connection, State::Connected));
-    QCOMPARE(connection.baseUrl().scheme(), QStringLiteral("https"));
+    QCOMPARE(f.connect(), State::Connected);
+    QCOMPARE(f.connection.baseUrl().scheme(), QStringLiteral("https"));
 }
 
 void TestVimConnection::tlsInsecure()
 {
     TlsFixture f;
     f.options.insecure = true;
-    VimConnection connection;
-    connection.connectToServer(f.options);
-    QVERIFY(waitForState(&connection, State::Connected));
+    QCOMPARE(f.connect(), State::Connected);
 }
 
 void TestVimConnection::tlsPinned_data()
 {
     QTest::addColumn<bool>("same");
-    QTest::newRow("pinned certificate") << true;
-    QTest::newRow("another certificate") << false;
+    QTest::addColumn<bool>("chainVerifies");
+    QTest::newRow("pinned certificate") << true << false;
+    QTest::newRow("another certificate") << false << false;
+    QTest::newRow("pinned certificate, verified chain") << true << true;
+    QTest::newRow("another certificate, verified chain") << false << true;
 }
 
 void TestVimConnection::tlsPinned()
 {
     QFETCH(bool, same);
+    QFETCH(bool, chainVerifies);
     TlsFixture f;
+    std::optional<TrustedRoot> root;
+    if (chainVerifies)
+        root.emplace(f.cert.certificate);
     f.options.pinnedSha256 = same ? f.sha() : QByteArray(32, 'z');
     f.options.trustedSha256 = {f.sha()}; // a pin wins over a trusted thumbprint
-    VimConnection connection;
-    connection.connectToServer(f.options);
+
+    const State state = f.connect();
+
     if (same) {
-        QVERIFY(waitForState(&connection, State::Connected));
+        QCOMPARE(state, State::Connected);
         return;
     }
-    QVERIFY(waitForState(&connection, State::Failed));
-    QCOMPARE(connection.failureReason(), Reason::CertificateChanged);
-    QCOMPARE(connection.peerChain().value(0), f.cert.certificate);
+    QCOMPARE(state, State::Failed);
+    QCOMPARE(f.connection.failureReason(), Reason::CertificateChanged);
+    QCOMPARE(f.connection.peerChain().value(0), f.cert.certificate);
+    QVERIFY(f.server.requests().isEmpty());
+}
+
+void TestVimConnection::tlsVerifiedChain()
+{
+    // Given a certificate that verifies: no thumbprint or pin needed
+    TlsFixture f;
+    TrustedRoot root(f.cert.certificate);
+    QCOMPARE(f.connect(), State::Connected);
+}
+
+void TestVimConnection::logsHoldNoSecrets()
+{
+    // Given every network message at debug level captured
+    static QStringList messages;
+    messages.clear();
+    QLoggingCategory::setFilterRules(QStringLiteral("vtaskmon.network.debug=true"));
+    const QtMessageHandler previous =
+        qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &message) {
+            messages.append(message);
+        });
+    Fixture f;
+    f.vc.route("GET", "/maxCollector", HttpResponse::ok("32"));
+
+    // When connecting, renewing the session, calling and disconnecting
+    QVERIFY(f.vc.connect(&f.connection));
+    QByteArrayList sessions{f.vc.validSession()};
+    f.vc.expireSession();
+    QVERIFY(await(taskManager(&f.connection).maxCollector()).ok());
+    sessions.append(f.vc.validSession());
+    f.connection.disconnectFromServer();
+    QTRY_VERIFY(!f.server.requestsTo("/Logout").isEmpty());
+    qInstallMessageHandler(previous);
+    QLoggingCategory::setFilterRules(QString());
+
+    // Then requests were logged, but never the password or a session id
+    const QString all = messages.join(QLatin1Char('\n'));
+    QVERIFY2(all.contains(
+                 QLatin1String("GET /sdk/vim25/8.0.2.0/TaskManager/TaskManager/maxCollector 200")),
+             qPrintable(all));
+    QVERIFY(!all.contains(f.vc.password));
+    for (const QByteArray &session : std::as_const(sessions))
+        QVERIFY(!all.contains(QString::fromLatin1(session)));
 }
 
 Q_DECLARE_METATYPE(HttpResponse)
