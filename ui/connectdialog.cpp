@@ -220,9 +220,11 @@ void ConnectDialog::onStateChanged(VimConnection::State state)
         setBusy(false);
         saveOnSuccess();
         accept();
-    } else if (state == VimConnection::State::Failed || state == VimConnection::State::Disconnected) {
+    } else if (state == VimConnection::State::Failed) {
+        // Disconnected is not a failure here: connecting again passes through it.
         setBusy(false);
-        handleFailure();
+        // Out of the signal emission: the handler may show a modal dialog and reconnect.
+        QMetaObject::invokeMethod(this, &ConnectDialog::handleFailure, Qt::QueuedConnection);
     }
 }
 

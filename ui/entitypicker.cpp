@@ -18,7 +18,8 @@ EntityPicker::EntityPicker(InventoryModel *inventory, QWidget *parent) : QComboB
     view->setUniformRowHeights(true);
     view->setAllColumnsShowFocus(true);
     view->header()->setStretchLastSection(true);
-    view->header()->setSectionResizeMode(InventoryModel::NameColumn, QHeaderView::ResizeToContents);
+    view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->header()->hide();
     setView(view);
     setMinimumContentsLength(24);
     setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);

@@ -1,0 +1,146 @@
+// vtaskmon: command line, translations, and the demo simulator; everything else is in ui/.
+
+#include <mainwindow.h>
+#ifdef VTASKMON_HAVE_SIMULATOR
+#include <simulator/simulator.h>
+#endif
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QThread>
+#include <QTimer>
+#include <QTranslator>
+
+namespace {
+
+void installTranslations(QApplication &app, const QLocale &locale)
+{
+    // Qt's own strings (standard buttons) first, ours on top.
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+    auto *own = new QTranslator(&app);
+    if (own->load(locale, QStringLiteral("vtaskmon"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(own);
+}
+
+#ifdef VTASKMON_HAVE_SIMULATOR
+/// Runs the simulator on its own thread so that its work never stutters the window.
+class DemoServer
+{
+public:
+    ~DemoServer()
+    {
+        if (!m_sim)
+            return;
+        QMetaObject::invokeMethod(m_sim, &QObject::deleteLater);
+        m_thread.quit();
+        m_thread.wait();
+    }
+
+    bool start(QString *error)
+    {
+        sim::SimulatorOptions options;
+        options.workload.historyTasks = 400;
+        options.workload.tasksPerSecond = 0.4;
+        m_sim = new sim::Simulator(options);
+        m_sim->moveToThread(&m_thread);
+        m_thread.setObjectName(QStringLiteral("simulator"));
+        m_thread.start();
+        bool ok = false;
+        QMetaObject::invokeMethod(m_sim, [&] { ok = m_sim->start(error); }, Qt::BlockingQueuedConnection);
+        return ok;
+    }
+
+    ConnectOptions connectOptions(const QString &locale) const
+    {
+        ConnectOptions o;
+        const sim::SimulatorOptions options = m_sim->options();
+        o.server = m_sim->baseUrl().toString();
+        o.userName = options.userName;
+        o.password = options.password;
+        o.locale = locale;
+        // The demo's certificate is generated at start; trusting it is the point of --demo.
+        o.trustedSha256 = {QByteArray::fromHex(VimConnection::thumbprint(m_sim->certificate()).toLatin1())};
+        return o;
+    }
+
+private:
+    QThread m_thread;
+    sim::Simulator *m_sim = nullptr;
+};
+#else
+/// Built without the simulator: --demo explains that instead of connecting.
+class DemoServer
+{
+public:
+    bool start(QString *error)
+    {
+        *error = QApplication::translate("main", "this build has no simulator");
+        return false;
+    }
+    ConnectOptions connectOptions(const QString &) const { return {}; }
+};
+#endif
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("vtaskmon"));
+    QApplication::setApplicationName(QStringLiteral("vtaskmon"));
+    QApplication::setApplicationDisplayName(QStringLiteral("vSphere Task Monitor"));
+    QApplication::setApplicationVersion(QStringLiteral(VTASKMON_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("vtaskmon"));
+
+    // The locale must be known before the parser's texts are translated.
+    QLocale locale;
+    const QStringList args = app.arguments();
+    const qsizetype localeAt = args.indexOf(QStringLiteral("--locale"));
+    if (localeAt >= 0 && localeAt + 1 < args.size())
+        locale = QLocale(args.at(localeAt + 1));
+    QLocale::setDefault(locale);
+    installTranslations(app, locale);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Live tasks, history and descriptions of vCenter Server."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QApplication::translate("main", "Start the built-in simulator and connect to it."));
+    const QCommandLineOption localeOption(QStringLiteral("locale"),
+                                          QApplication::translate("main", "Language of the interface and of server messages (de, en)."),
+                                          QApplication::translate("main", "locale"));
+    const QCommandLineOption insecure(QStringLiteral("insecure"),
+                                      QApplication::translate("main", "Do not verify server certificates (dangerous)."));
+    parser.addOptions({demo, localeOption, insecure});
+    parser.process(app);
+
+    VimConnection connection;
+    MainWindow window(&connection);
+    window.setInsecure(parser.isSet(insecure));
+    window.show();
+
+    const QString sessionLocale = locale.name().section(QLatin1Char('_'), 0, 0);
+    DemoServer demoServer;
+    if (parser.isSet(demo)) {
+        QString error;
+        if (!demoServer.start(&error)) {
+            QMessageBox::critical(&window, QApplication::translate("main", "Demo"),
+                                  QApplication::translate("main", "The built-in simulator did not start: %1").arg(error));
+            return 1;
+        }
+        window.setDemoMode(true);
+        ConnectOptions options = demoServer.connectOptions(sessionLocale);
+        options.insecure = parser.isSet(insecure);
+        connection.connectToServer(options);
+    } else {
+        QTimer::singleShot(0, &window, &MainWindow::showConnectDialog);
+    }
+    return app.exec();
+}
