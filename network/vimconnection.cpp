@@ -317,8 +317,11 @@ void VimConnection::onNetworkFinished(VimReply *reply, QNetworkReply *network)
     network->deleteLater();
 
     const int status = network->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // Take a new session id from any answer, but only to a request sent with the current one
+    // (or during Login): a late answer to a request of a replaced session must not bring
+    // the dead id back.
     const QByteArray token = network->rawHeader(kSessionHeader);
-    if (!token.isEmpty())
+    if (!token.isEmpty() && reply->m_sentWithSession == m_sessionId)
         m_sessionId = token;
 
     QJsonValue value;
@@ -504,7 +507,7 @@ void VimConnection::setState(State state)
 
 void VimConnection::connectToServer(const ConnectOptions &options)
 {
-    if (m_state != State::Disconnected)
+    if (hasSession())
         disconnectFromServer();
     ++m_epoch;
     abortAll(false);

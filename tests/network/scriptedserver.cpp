@@ -80,6 +80,13 @@ HttpResponse HttpResponse::hang()
     return r;
 }
 
+HttpResponse HttpResponse::defer()
+{
+    HttpResponse r;
+    r.action = Action::Defer;
+    return r;
+}
+
 HttpResponse HttpResponse::stream(qint64 bytes, bool declareLength)
 {
     HttpResponse r;
@@ -209,6 +216,26 @@ void ScriptedServer::respond(QSslSocket *socket, const HttpRequest &request)
 {
     const HttpResponse response = m_handler ? m_handler(request) : HttpResponse::json(404, "{}");
     Q_EMIT requestReceived();
+    if (response.action == HttpResponse::Action::Defer)
+        m_deferred.append(socket);
+    else
+        write(socket, response);
+}
+
+bool ScriptedServer::answerDeferred(const HttpResponse &response)
+{
+    while (!m_deferred.isEmpty()) {
+        const QPointer<QSslSocket> socket = m_deferred.takeFirst();
+        if (socket && m_buffers.contains(socket)) {
+            write(socket, response);
+            return true;
+        }
+    }
+    return false;
+}
+
+void ScriptedServer::write(QSslSocket *socket, const HttpResponse &response)
+{
     switch (response.action) {
     case HttpResponse::Action::Drop:
         m_buffers.remove(socket);
@@ -217,6 +244,7 @@ void ScriptedServer::respond(QSslSocket *socket, const HttpRequest &request)
         socket->deleteLater();
         return;
     case HttpResponse::Action::Hang:
+    case HttpResponse::Action::Defer:
         return;
     case HttpResponse::Action::Stream: {
         QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n";

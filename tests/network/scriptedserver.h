@@ -5,6 +5,7 @@
 #include <QJsonValue>
 #include <QList>
 #include <QPair>
+#include <QPointer>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QTcpServer>
@@ -39,6 +40,7 @@ struct HttpResponse
         Reply,  ///< status, headers, body
         Drop,   ///< close the connection without answering
         Hang,   ///< never answer
+        Defer,  ///< answer when the test calls answerDeferred()
         Stream, ///< a 200 with `streamBytes` of filler, sent in chunks
     };
 
@@ -59,6 +61,7 @@ struct HttpResponse
     static HttpResponse raw(int status, const QByteArray &body, const QByteArray &contentType);
     static HttpResponse drop();
     static HttpResponse hang();
+    static HttpResponse defer();
     static HttpResponse stream(qint64 bytes, bool declareLength);
 
     HttpResponse &withHeader(const QByteArray &name, const QByteArray &value);
@@ -86,6 +89,8 @@ public:
     QString hostAndPort() const;
 
     void setHandler(Handler handler) { m_handler = std::move(handler); }
+    /// Answers the oldest request held back with HttpResponse::defer(); false if none is.
+    bool answerDeferred(const HttpResponse &response);
 
     const QList<HttpRequest> &requests() const { return m_requests; }
     void clearRequests() { m_requests.clear(); }
@@ -101,6 +106,7 @@ protected:
 private:
     void onReadyRead(QSslSocket *socket);
     void respond(QSslSocket *socket, const HttpRequest &request);
+    void write(QSslSocket *socket, const HttpResponse &response);
     void pumpStream(QSslSocket *socket);
 
     Handler m_handler;
@@ -108,6 +114,7 @@ private:
     QHash<QSslSocket *, QByteArray> m_buffers;
     /// Bytes left to stream per socket, and whether to close once done.
     QHash<QSslSocket *, QPair<qint64, bool>> m_streams;
+    QList<QPointer<QSslSocket>> m_deferred;
     QSslCertificate m_certificate;
     QSslKey m_key;
     quint16 m_port = 0;

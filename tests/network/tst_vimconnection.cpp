@@ -69,6 +69,7 @@ private Q_SLOTS:
     void reloginAfterNotAuthenticated();
     void reloginOnceForConcurrentCalls();
     void reloginFailsWithChangedPassword();
+    void lateAnswerKeepsRenewedSession();
     void disconnectLogsOutAndForgets();
     void notConnected();
 
@@ -497,6 +498,34 @@ void TestVimConnection::reloginFailsWithChangedPassword()
     QCOMPARE(f.connection.failureReason(), Reason::InvalidLogin);
     QCOMPARE(renewed.size(), 0);
     QCOMPARE(f.server.requestsTo("/maxCollector").size(), 1);
+}
+
+void TestVimConnection::lateAnswerKeepsRenewedSession()
+{
+    // Given a call still in flight when the session is renewed
+    Fixture f;
+    f.vc.route("GET", "/description", HttpResponse::defer());
+    f.vc.route("GET", "/maxCollector", HttpResponse::ok("32"));
+    QVERIFY(f.vc.connect(&f.connection));
+    const QByteArray old = f.vc.validSession();
+    const auto slow = taskManager(&f.connection).description();
+    QTRY_COMPARE(f.server.requestsTo("/description").size(), 1);
+    f.vc.expireSession();
+    QVERIFY(await(taskManager(&f.connection).maxCollector()).ok());
+    const QByteArray renewed = f.vc.validSession();
+    QVERIFY(renewed != old);
+
+    // When its answer finally comes, echoing the old session id
+    QVERIFY(f.server.answerDeferred(
+        HttpResponse::ok(
+            R"({"_typeName":"TaskDescription","methodInfo":[],"state":[],"reason":[]})")
+            .withHeader("vmware-api-session-id", old)));
+    const auto slowResult = await(slow);
+    QVERIFY2(slowResult.ok(), qPrintable(slowResult.error().toString()));
+
+    // Then later calls still use the renewed session
+    QVERIFY(await(taskManager(&f.connection).maxCollector()).ok());
+    QCOMPARE(f.server.requestsTo("/maxCollector").last().header("vmware-api-session-id"), renewed);
 }
 
 void TestVimConnection::disconnectLogsOutAndForgets()
