@@ -198,15 +198,7 @@ void ObjectModel::define(const QString &type, const QString &property, Getter ge
 
 const ObjectModel::Getter *ObjectModel::getter(const QString &type, const QString &property) const
 {
-    for (const QString &t : typeChain(type)) {
-        const auto it = m_properties.constFind(t);
-        if (it == m_properties.cend())
-            continue;
-        const auto g = it->constFind(property);
-        if (g != it->cend())
-            return &*g;
-    }
-    return nullptr;
+    return findInChain(m_properties, type, property);
 }
 
 bool ObjectModel::hasProperty(const QString &type, const QString &property) const

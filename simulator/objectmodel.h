@@ -55,6 +55,21 @@ public:
     /// True when `type` is `base` or derives from it (ClusterComputeResource → ManagedEntity).
     static bool isA(const QString &type, const QString &base);
     static QStringList typeChain(const QString &type);
+    /// The entry for `name` registered on `type` or its nearest supertype, or null.
+    template <typename T>
+    static const T *findInChain(const QHash<QString, QHash<QString, T>> &table,
+                                const QString &type, const QString &name)
+    {
+        for (const QString &t : typeChain(type)) {
+            const auto it = table.constFind(t);
+            if (it == table.cend())
+                continue;
+            const auto entry = it->constFind(name);
+            if (entry != it->cend())
+                return &*entry;
+        }
+        return nullptr;
+    }
 
     /// The actual type of `moId` as `session` sees it, or empty when there is no such object.
     QString typeOf(const QString &moId, const Session *session) const;

@@ -13,15 +13,7 @@ void OperationTable::add(const QString &type, const QString &method, Handler han
 const OperationTable::Operation *OperationTable::find(const QString &type,
                                                       const QString &method) const
 {
-    for (const QString &t : ObjectModel::typeChain(type)) {
-        const auto it = m_operations.constFind(t);
-        if (it == m_operations.cend())
-            continue;
-        const auto op = it->constFind(method);
-        if (op != it->cend())
-            return &*op;
-    }
-    return nullptr;
+    return ObjectModel::findInChain(m_operations, type, method);
 }
 
 } // namespace sim

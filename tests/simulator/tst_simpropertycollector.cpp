@@ -1,6 +1,7 @@
 // PropertyCollector, PropertyFilter and views (§7, §9 item 9) with raw requests.
 
 #include "rawhttpclient.h"
+#include "simasserts.h"
 #include "simharness.h"
 
 #include <QJsonArray>
@@ -10,13 +11,6 @@ using R = RawHttpClient;
 
 namespace {
 
-void verifyFault(const R::Response &r, const char *type, const char *invalidProperty = nullptr)
-{
-    QCOMPARE(r.status, 500);
-    QCOMPARE(r.typeName(), QLatin1String(type));
-    if (invalidProperty)
-        QCOMPARE(r.object().value(QLatin1String("invalidProperty")).toString(), QLatin1String(invalidProperty));
-}
 
 QByteArray taskInfoFilter(const QString &key, bool partial)
 {

@@ -2,6 +2,7 @@
 // request bodies, responses, faults, sessions and hello. Requests are written by hand.
 
 #include "rawhttpclient.h"
+#include "simasserts.h"
 #include "simharness.h"
 
 #include <QJsonArray>
@@ -41,13 +42,6 @@ bool allTyped(const QJsonValue &v, QString *where, const QString &path = {})
     return true;
 }
 
-void verifyFault(const R::Response &r, const char *type)
-{
-    QCOMPARE(r.status, 500);
-    QVERIFY(r.header("content-type").startsWith("application/json"));
-    QCOMPARE(r.typeName(), QLatin1String(type));
-    QVERIFY(!r.object().value(QLatin1String("faultstring")).toString().isEmpty());
-}
 
 } // namespace
 

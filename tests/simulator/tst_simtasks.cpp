@@ -2,6 +2,7 @@
 // every documented fault, driven by raw requests and checked against the ground truth.
 
 #include "rawhttpclient.h"
+#include "simasserts.h"
 #include "simharness.h"
 
 #include <QJsonArray>
@@ -11,13 +12,6 @@ using R = RawHttpClient;
 
 namespace {
 
-void verifyFault(const R::Response &r, const char *type, const char *invalidProperty = nullptr)
-{
-    QCOMPARE(r.status, 500);
-    QCOMPARE(r.typeName(), QLatin1String(type));
-    if (invalidProperty)
-        QCOMPARE(r.object().value(QLatin1String("invalidProperty")).toString(), QLatin1String(invalidProperty));
-}
 
 QStringList keysOf(const R::Response &r)
 {
