@@ -81,7 +81,7 @@ ConnectDialog::ConnectDialog(VimConnection *connection, CredentialStore *credent
     }
     QString locale = UiSettings::sessionLocale.get();
     if (locale.isEmpty())
-        locale = QLocale().name().section(QLatin1Char('_'), 0, 0);
+        locale = QLocale().language() == QLocale::C ? QStringLiteral("en") : QLocale().name().section(QLatin1Char('_'), 0, 0);
     m_locale->setCurrentIndex(qMax(0, m_locale->findData(locale)));
 
     auto *form = new QFormLayout;

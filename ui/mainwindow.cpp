@@ -256,10 +256,10 @@ QWidget *MainWindow::createRecentTab()
     m_table->sortByColumn(TaskTable::StartTimeColumn, Qt::DescendingOrder);
     QHeaderView *header = m_table->header();
     header->setStretchLastSection(false);
-    const std::pair<int, int> widths[] = {{TaskTable::TaskColumn, 230}, {TaskTable::TargetColumn, 120},
-                                          {TaskTable::StatusColumn, 170}, {TaskTable::DetailsColumn, 150},
-                                          {TaskTable::InitiatorColumn, 170}, {TaskTable::StartTimeColumn, 100},
-                                          {TaskTable::CompletionTimeColumn, 110}, {TaskTable::DurationColumn, 80}};
+    const std::pair<int, int> widths[] = {{TaskTable::TaskColumn, 210}, {TaskTable::TargetColumn, 125},
+                                          {TaskTable::StatusColumn, 150}, {TaskTable::DetailsColumn, 95},
+                                          {TaskTable::InitiatorColumn, 150}, {TaskTable::StartTimeColumn, 85},
+                                          {TaskTable::CompletionTimeColumn, 110}, {TaskTable::DurationColumn, 70}};
     for (const auto &[column, width] : widths)
         header->resizeSection(column, width);
     header->setSectionHidden(TaskTable::QueuedForColumn, true);
@@ -290,7 +290,7 @@ QWidget *MainWindow::createRecentTab()
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({880, 380});
+    m_splitter->setSizes({990, 290});
 
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(4, 4, 4, 0);
@@ -324,7 +324,7 @@ void MainWindow::createStatusBar()
 
 void MainWindow::restoreSettings()
 {
-    resize(1260, 760);
+    resize(1280, 800);
     restoreGeometry(UiSettings::mainWindowGeometry.get());
     restoreState(UiSettings::mainWindowState.get());
     m_splitter->restoreState(UiSettings::mainSplitter.get());

@@ -126,7 +126,10 @@ int main(int argc, char *argv[])
     window.setInsecure(parser.isSet(insecure));
     window.show();
 
-    const QString sessionLocale = locale.name().section(QLatin1Char('_'), 0, 0);
+    // The server knows languages, not the POSIX "C" locale.
+    QString sessionLocale = locale.name().section(QLatin1Char('_'), 0, 0);
+    if (locale.language() == QLocale::C)
+        sessionLocale = QStringLiteral("en");
     DemoServer demoServer;
     if (parser.isSet(demo)) {
         QString error;
