@@ -136,26 +136,29 @@ HttpResponse FakeVCenter::answer(const HttpRequest &request)
     return builtin(request, release, object);
 }
 
+HttpResponse FakeVCenter::login(const HttpRequest &request)
+{
+    const QJsonObject params = request.json().toObject();
+    if (params.value(QLatin1String("userName")).toString() != userName ||
+        params.value(QLatin1String("password")).toString() != password)
+        return HttpResponse::fault(faultJson(
+            "InvalidLogin", "Cannot complete login due to an incorrect user name or password."));
+    ++m_logins;
+    m_session = QCryptographicHash::hash(
+                    QByteArray(QByteArray::number(m_logins) + m_server->hostAndPort().toUtf8()),
+                    QCryptographicHash::Sha1)
+                    .toHex();
+    return HttpResponse::ok(userSessionJson(userName))
+        .withHeader("vmware-api-session-id", m_session);
+}
+
 HttpResponse FakeVCenter::builtin(const HttpRequest &request, const QString &release,
                                   const QByteArray &object)
 {
     if (object == "ServiceInstance/ServiceInstance/content")
         return HttpResponse::ok(serviceContentJson(release));
-    if (object == "SessionManager/SessionManager/Login") {
-        const QJsonObject params = request.json().toObject();
-        if (params.value(QLatin1String("userName")).toString() != userName ||
-            params.value(QLatin1String("password")).toString() != password)
-            return HttpResponse::fault(
-                faultJson("InvalidLogin",
-                          "Cannot complete login due to an incorrect user name or password."));
-        ++m_logins;
-        m_session = QCryptographicHash::hash(
-                        QByteArray(QByteArray::number(m_logins) + m_server->hostAndPort().toUtf8()),
-                        QCryptographicHash::Sha1)
-                        .toHex();
-        return HttpResponse::ok(userSessionJson(userName))
-            .withHeader("vmware-api-session-id", m_session);
-    }
+    if (object == "SessionManager/SessionManager/Login")
+        return login(request);
     if (object == "SessionManager/SessionManager/Logout") {
         m_session.clear();
         return HttpResponse::noContent();

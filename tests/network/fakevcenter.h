@@ -46,6 +46,9 @@ public:
     bool connect(VimConnection *connection, const QString &release = {});
     bool connect(VimConnection *connection, const ConnectOptions &options);
 
+    /// The answer to a Login request: a new session for the right credentials, else InvalidLogin.
+    HttpResponse login(const HttpRequest &request);
+
     static QByteArray serviceContentJson(const QString &apiVersion);
     static QByteArray userSessionJson(const QString &userName);
     static QByteArray faultJson(const QByteArray &typeName, const QByteArray &faultstring);

@@ -70,12 +70,14 @@ private Q_SLOTS:
     void reloginOnceForConcurrentCalls();
     void reloginFailsWithChangedPassword();
     void lateAnswerKeepsRenewedSession();
+    void callsWaitForReloginAndCanBeAborted();
     void disconnectLogsOutAndForgets();
     void notConnected();
 
     void reconnectKeepsSession();
     void reconnectMakesNewSession();
     void reconnectGivesUp();
+    void reconnectWithChangedPassword();
 
     void hostile_data();
     void hostile();
@@ -84,6 +86,7 @@ private Q_SLOTS:
     void bodyTooLarge();
     void arrayTooLong();
     void abortAndStaleContext();
+    void destroyedWithCallsInFlight();
 
     void tlsUntrusted();
     void tlsTrustedThumbprint();
@@ -528,6 +531,33 @@ void TestVimConnection::lateAnswerKeepsRenewedSession()
     QCOMPARE(f.server.requestsTo("/maxCollector").last().header("vmware-api-session-id"), renewed);
 }
 
+void TestVimConnection::callsWaitForReloginAndCanBeAborted()
+{
+    // Given a re-login that takes a while
+    Fixture f;
+    f.vc.route("GET", "/maxCollector", HttpResponse::ok("32"));
+    QVERIFY(f.vc.connect(&f.connection));
+    f.vc.route("POST", "/Login", HttpResponse::defer());
+    f.vc.expireSession();
+    const auto first = taskManager(&f.connection).maxCollector();
+    QTRY_COMPARE(f.server.requestsTo("/Login").size(), 2);
+
+    // When more calls are made meanwhile, and one of them is aborted
+    const auto second = taskManager(&f.connection).maxCollector();
+    const auto third = taskManager(&f.connection).maxCollector();
+    third.abort();
+    QCOMPARE(await(third).error().kind, VimError::Kind::Canceled);
+    QCOMPARE(f.server.requestsTo("/maxCollector").size(), 1); // the others wait, unsent
+    QVERIFY(f.server.answerDeferred(f.vc.login(f.server.requestsTo("/Login").last())));
+
+    // Then the waiting calls go out with the new session and succeed
+    QVERIFY(await(first).ok());
+    QVERIFY(await(second).ok());
+    QCOMPARE(f.server.requestsTo("/maxCollector").size(), 3);
+    QCOMPARE(f.server.requestsTo("/maxCollector").last().header("vmware-api-session-id"),
+             f.vc.validSession());
+}
+
 void TestVimConnection::disconnectLogsOutAndForgets()
 {
     Fixture f;
@@ -619,6 +649,25 @@ void TestVimConnection::reconnectGivesUp()
     QCOMPARE(f.connection.failureReason(), Reason::Unreachable);
 }
 
+void TestVimConnection::reconnectWithChangedPassword()
+{
+    // Given a server restarted meanwhile with another password
+    Fixture f;
+    f.connection.setReconnectPolicy({20, 100, 20});
+    QVERIFY(f.vc.connect(&f.connection));
+    const quint16 port = f.server.port();
+    f.server.stop();
+    await(taskManager(&f.connection).maxCollector());
+    QVERIFY(waitForState(&f.connection, State::Reconnecting));
+    f.vc.expireSession();
+    f.vc.password = QStringLiteral("rotated");
+    QVERIFY(f.server.start(port));
+
+    // Then reconnecting ends: the login is refused, retrying cannot help
+    QVERIFY(waitForState(&f.connection, State::Failed));
+    QCOMPARE(f.connection.failureReason(), Reason::InvalidLogin);
+}
+
 // ---- Hostile and broken answers -------------------------------------------------------------
 
 void TestVimConnection::hostile_data()
@@ -696,6 +745,9 @@ void TestVimConnection::timeout()
     QCOMPARE(result.error().kind, VimError::Kind::Timeout);
     QVERIFY(clock.elapsed() >= 250);
     QVERIFY(clock.elapsed() < 3000);
+    // A timeout may mean a lost network: the session is checked quietly, the state stays.
+    QTRY_COMPARE(f.server.requestsTo("/currentSession").size(), 1);
+    QCOMPARE(f.connection.state(), State::Connected);
 }
 
 void TestVimConnection::bodyTooLarge_data()
@@ -768,6 +820,23 @@ void TestVimConnection::abortAndStaleContext()
     }
     QVERIFY(await(taskManager(&f.connection).maxCollector()).ok());
     QVERIFY(!called);
+}
+
+void TestVimConnection::destroyedWithCallsInFlight()
+{
+    // Given calls in flight
+    Fixture f;
+    f.vc.route("GET", "/description", HttpResponse::hang());
+    auto connection = std::make_unique<VimConnection>();
+    QVERIFY(f.vc.connect(connection.get()));
+    std::optional<VimResult<vim::TaskDescription>> result;
+    taskManager(connection.get()).description().then(this, [&](const auto &r) { result = r; });
+    QTRY_COMPARE(f.server.requestsTo("/description").size(), 1);
+
+    // When the connection goes away, each still ends once, as canceled
+    connection.reset();
+    QTRY_VERIFY(result.has_value());
+    QCOMPARE(result->error().kind, VimError::Kind::Canceled);
 }
 
 // ---- TLS ------------------------------------------------------------------------------------
