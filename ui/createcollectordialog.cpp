@@ -99,8 +99,8 @@ CreateCollectorDialog::CreateCollectorDialog(VimConnection *connection, Inventor
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->addWidget(scroll);
     m_splitter->addWidget(previewBox);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
 
     m_error = FormHelpers::errorLabel(this);
@@ -124,7 +124,7 @@ CreateCollectorDialog::CreateCollectorDialog(VimConnection *connection, Inventor
         connect(edit, &QDateTimeEdit::dateTimeChanged, this, &CreateCollectorDialog::updatePreview);
     connect(m_entity, &EntityPicker::entityChanged, this, &CreateCollectorDialog::updatePreview);
 
-    resize(980, 660);
+    resize(1000, 620);
     restoreGeometry(UiSettings::createCollectorDialogGeometry.get());
     m_splitter->restoreState(UiSettings::createCollectorDialogSplitter.get());
     updatePreview();

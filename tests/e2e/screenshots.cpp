@@ -89,6 +89,8 @@ int main(int argc, char *argv[])
     click(collector->findChild<QPushButton *>(QStringLiteral("quick86400")));
     click(collector->findChild<QCheckBox *>(QStringLiteral("state_error")));
     save(out, "create-collector-dialog.png");
+    // The history shot wants rows: every failed task of the day, on any entity.
+    clickGroupCheck(collector->findChild<QGroupBox *>(QStringLiteral("entityGroup")));
     click(collector->findChild<QPushButton *>(QStringLiteral("submit")));
     (void)QTest::qWaitFor([&] { return window.historyView()->model()->rowCount() > 0; }, 5000);
     save(out, "history-tab.png");
