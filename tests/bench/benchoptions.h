@@ -29,6 +29,9 @@ struct BenchOptions
     int idleSeconds = 60;
     int idleTasks = 50; ///< finished tasks in recentTask, so the baseline has something to poll
 
+    // engine: 0 keeps the app's default recentTask re-read interval (TaskMonitor, 20 s)
+    int engineRecentMs = 0;
+
     // polling baseline
     int baselineIntervalMs = 1000;
     int baselineConcurrency = 6; ///< QNetworkAccessManager opens at most 6 connections per host

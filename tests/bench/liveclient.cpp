@@ -8,13 +8,15 @@
 #include <QMetaEnum>
 
 LiveClient::LiveClient(Kind kind, VimConnection *connection, int baselineIntervalMs,
-                       int baselineConcurrency)
+                       int baselineConcurrency, int engineRecentMs)
     : m_kind(kind), m_connection(connection)
 {
     if (kind == Kind::Engine) {
         // App defaults on purpose (page size, recentTask interval, maxWaitSeconds): the
         // benchmark measures what users get, not a tuned engine.
         m_monitor = std::make_unique<TaskMonitor>(connection);
+        if (engineRecentMs > 0)
+            m_monitor->setRecentTaskInterval(engineRecentMs);
         QObject::connect(m_monitor.get(), &TaskMonitor::tasksUpdated, &m_model,
                          [this](const QList<vim::TaskInfo> &tasks) {
                              m_upserts += tasks.size();

@@ -17,7 +17,9 @@ class LiveClient final
 public:
     enum class Kind { Engine, Baseline };
 
-    LiveClient(Kind kind, VimConnection *connection, int baselineIntervalMs, int baselineConcurrency);
+    /// `engineRecentMs` > 0 overrides TaskMonitor's recentTask interval; 0 keeps the default.
+    LiveClient(Kind kind, VimConnection *connection, int baselineIntervalMs, int baselineConcurrency,
+               int engineRecentMs = 0);
     ~LiveClient();
     LiveClient(const LiveClient &) = delete;
     LiveClient &operator=(const LiveClient &) = delete;

@@ -54,6 +54,8 @@ bool parse(QCoreApplication &app, BenchOptions &o)
                               QString::number(o.baselineIntervalMs));
     const auto concurrency = opt("baseline-concurrency", "baseline: requests in flight at most.",
                                  QString::number(o.baselineConcurrency));
+    const auto recent = opt("engine-recent-ms", "engine: recentTask re-read interval in ms (0: app default).",
+                            QString::number(o.engineRecentMs));
     p.process(app);
 
     if (p.isSet(quick)) {
@@ -91,6 +93,7 @@ bool parse(QCoreApplication &app, BenchOptions &o)
     intOf(idleTasks, o.idleTasks, 0);
     intOf(interval, o.baselineIntervalMs, 10);
     intOf(concurrency, o.baselineConcurrency, 1);
+    intOf(recent, o.engineRecentMs, 0);
     if (p.isSet(rate)) {
         bool valid = false;
         o.newPerSecond = p.value(rate).toDouble(&valid);
@@ -148,7 +151,8 @@ int main(int argc, char **argv)
                                {QStringLiteral("idle_seconds"), o.idleSeconds},
                                {QStringLiteral("baseline"), o.runBaseline},
                                {QStringLiteral("baseline_interval_ms"), o.baselineIntervalMs},
-                               {QStringLiteral("baseline_concurrency"), o.baselineConcurrency}});
+                               {QStringLiteral("baseline_concurrency"), o.baselineConcurrency},
+                               {QStringLiteral("engine_recent_ms"), o.engineRecentMs}});
     results.insert(QStringLiteral("finished_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
 
     const QByteArray json = QJsonDocument(results).toJson(o.json ? QJsonDocument::Compact : QJsonDocument::Indented);

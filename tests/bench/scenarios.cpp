@@ -137,7 +137,7 @@ QJsonObject steadyPhase(const BenchOptions &o, Kind kind)
     if (!p.connect())
         return failure(QStringLiteral("no connection"));
 
-    LiveClient client(kind, p.connection.get(), o.baselineIntervalMs, o.baselineConcurrency);
+    LiveClient client(kind, p.connection.get(), o.baselineIntervalMs, o.baselineConcurrency, o.engineRecentMs);
     LatencyProbe probe(&client.model(), &p.log);
     StallMeter stalls;
     client.start();
@@ -208,7 +208,7 @@ QJsonObject burstPhase(const BenchOptions &o, Kind kind)
     Phase p(SimHost::quietOptions());
     if (!p.open() || !p.connect())
         return failure(QStringLiteral("burst: no simulator or connection"));
-    LiveClient client(kind, p.connection.get(), o.baselineIntervalMs, o.baselineConcurrency);
+    LiveClient client(kind, p.connection.get(), o.baselineIntervalMs, o.baselineConcurrency, o.engineRecentMs);
     LatencyProbe probe(&client.model(), &p.log);
     StallMeter stalls;
     client.start();
@@ -275,7 +275,7 @@ QJsonObject idlePhase(const BenchOptions &o, Kind kind)
     inDriver(p.driver, [&] { return p.driver->createFinished(o.idleTasks); });
     if (!p.connect())
         return failure(QStringLiteral("idle: no connection"));
-    LiveClient client(kind, p.connection.get(), o.baselineIntervalMs, o.baselineConcurrency);
+    LiveClient client(kind, p.connection.get(), o.baselineIntervalMs, o.baselineConcurrency, o.engineRecentMs);
     client.start();
     if (!waitFor([&] { return client.isSynchronized(); }, 30'000))
         return failure(QStringLiteral("idle: client never synchronized"));
