@@ -2,6 +2,9 @@
 
 #include "taskstore.h"
 
+#include <QHash>
+#include <QPair>
+
 #include <algorithm>
 
 namespace sim {
@@ -96,9 +99,9 @@ bool HistoryCollector::dynamicMatch(const TaskRecord &r) const
     return true;
 }
 
-QJsonObject HistoryCollector::encode(const TaskRecord &r, bool cached) const
+QJsonObject HistoryCollector::encode(const TaskRecord &r) const
 {
-    QJsonObject o = cached ? m_store->json(const_cast<TaskRecord &>(r)) : m_store->transientJson(r);
+    QJsonObject o = m_store->transientJson(r);
     if (!m_infoFilter || !m_infoFilter->filterTaskResults || !o.contains(QLatin1String("result")))
         return o;
     const auto &f = *m_infoFilter->filterTaskResults;
@@ -148,14 +151,20 @@ size_t HistoryCollector::pageStart() const
 
 void HistoryCollector::refreshPage()
 {
+    QHash<int, QPair<qint64, QJsonObject>> previous;
+    for (size_t i = 0; i < m_pageIds.size(); ++i)
+        previous.insert(m_pageIds[i], {m_pageRevisions[i], m_page.at(qsizetype(i)).toObject()});
     m_page = QJsonArray();
     m_pageIds.clear();
+    m_pageRevisions.clear();
     for (size_t i = pageStart(); i < m_candidates.size(); ++i) {
         const TaskRecord *r = m_store->byId(m_candidates[i]);
-        if (r && dynamicMatch(*r)) {
-            m_page.append(encode(*r, true));
-            m_pageIds.push_back(r->id);
-        }
+        if (!r || !dynamicMatch(*r))
+            continue;
+        const auto old = previous.constFind(r->id);
+        m_page.append(old != previous.cend() && old->first == r->revision ? old->second : encode(*r));
+        m_pageIds.push_back(r->id);
+        m_pageRevisions.push_back(r->revision);
     }
 }
 
@@ -165,7 +174,7 @@ QJsonArray HistoryCollector::readNext(int maxCount)
     while (m_cursor < m_candidates.size() && out.size() < maxCount) {
         const TaskRecord *r = m_store->byId(m_candidates[m_cursor++]);
         if (r && dynamicMatch(*r))
-            out.append(encode(*r, false));
+            out.append(encode(*r));
     }
     return out;
 }
@@ -177,7 +186,7 @@ QJsonArray HistoryCollector::readPrevious(int maxCount)
     while (m_cursor > 0 && out.size() < maxCount) {
         const TaskRecord *r = m_store->byId(m_candidates[--m_cursor]);
         if (r && dynamicMatch(*r))
-            out.append(encode(*r, false));
+            out.append(encode(*r));
     }
     return out;
 }

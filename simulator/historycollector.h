@@ -45,7 +45,7 @@ public:
 private:
     bool staticMatch(const TaskRecord &r) const;
     bool dynamicMatch(const TaskRecord &r) const;
-    QJsonObject encode(const TaskRecord &r, bool cached) const;
+    QJsonObject encode(const TaskRecord &r) const;
     /// Index in m_candidates of the oldest task on the latest page.
     size_t pageStart() const;
     void refreshPage();
@@ -59,6 +59,8 @@ private:
     size_t m_cursor = 0;
     QJsonArray m_page;
     std::vector<int> m_pageIds;
+    /// The task revision each page entry was encoded at; unchanged entries are reused.
+    std::vector<qint64> m_pageRevisions;
 };
 
 } // namespace sim

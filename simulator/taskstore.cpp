@@ -7,6 +7,7 @@ namespace sim {
 namespace {
 constexpr int kRecentCompletedLimit = 200;
 constexpr qint64 kRecentWindowSecs = 600;
+constexpr size_t kCachedFinishedLimit = 2000;
 } // namespace
 
 TaskStore::TaskStore(int maxTasks, QObject *parent)
@@ -92,6 +93,14 @@ bool TaskStore::modify(const QString &key, const std::function<void(vim::TaskInf
         m_recentlyCompleted.push_back(r->id);
         while (m_recentlyCompleted.size() > size_t(kRecentCompletedLimit))
             m_recentlyCompleted.pop_front();
+        m_cachedFinished.push_back(r->id);
+        while (m_cachedFinished.size() > kCachedFinishedLimit) {
+            if (TaskRecord *old = byId(m_cachedFinished.front())) {
+                old->json = QJsonObject();
+                old->jsonRevision = -1;
+            }
+            m_cachedFinished.pop_front();
+        }
     }
     Q_EMIT taskChanged(r->id, stateChanged);
     return true;

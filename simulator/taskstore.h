@@ -62,6 +62,8 @@ private:
     std::deque<std::unique_ptr<TaskRecord>> m_records;
     std::set<int> m_active;
     std::deque<int> m_recentlyCompleted;
+    /// Finished tasks whose cached JSON is kept; older ones drop it to bound memory.
+    std::deque<int> m_cachedFinished;
     int m_firstId = 1;
     int m_maxTasks;
     qint32 m_nextChainId = 1000;
