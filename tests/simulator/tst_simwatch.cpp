@@ -5,6 +5,7 @@
 #include "rawhttpclient.h"
 #include "simharness.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -58,6 +59,18 @@ private Q_SLOTS:
         o.workload.parentShare = 0.05;
         SimHarness sim(o);
         QVERIFY(sim.ok());
+        // The ground truth's own sequence of states per task, from the change signal.
+        QHash<QString, QStringList> truthStates;
+        QObject receiver;
+        QObject::connect(sim.simulator(), &sim::Simulator::taskCreated, &receiver,
+                         [&](const vim::TaskInfo &t) { truthStates[t.key].append(t.state.toString()); },
+                         Qt::QueuedConnection);
+        QObject::connect(sim.simulator(), &sim::Simulator::taskChanged, &receiver,
+                         [&](const vim::TaskInfo &t, bool stateChanged) {
+                             if (stateChanged)
+                                 truthStates[t.key].append(t.state.toString());
+                         },
+                         Qt::QueuedConnection);
         RawHttpClient c(sim.port());
         QCOMPARE(c.login().status, 200);
 
@@ -176,7 +189,10 @@ private Q_SLOTS:
         // Then every task created since the watch began was seen, in state order, ending as
         // the ground truth ended
         const QList<vim::TaskInfo> truth = sim->tasks();
+        // Every signal was posted before tasks() returned; deliver them.
+        QCoreApplication::processEvents();
         int checked = 0;
+        int sequencesChecked = 0;
         for (const vim::TaskInfo &t : truth) {
             if (t.key.mid(5).toInt() < firstWatchedId)
                 continue;
@@ -188,9 +204,24 @@ private Q_SLOTS:
             QCOMPARE(s.cancelled, t.cancelled);
             QCOMPARE(s.errorType, t.error ? t.error->typeName : QString());
             QVERIFY2(s.progressMonotonic, qPrintable(t.key));
+            // What the watch saw is the truth's sequence with some steps coalesced.
+            const QStringList full = truthStates.value(t.key);
+            if (full.value(0) == QLatin1String("queued")) {
+                qsizetype at = 0;
+                for (const QString &state : s.states) {
+                    while (at < full.size() && full.at(at) != state)
+                        ++at;
+                    QVERIFY2(at < full.size(), qPrintable(t.key + QLatin1Char(' ') + s.states.join(QLatin1Char(','))
+                                                          + QStringLiteral(" vs ") + full.join(QLatin1Char(','))));
+                }
+                QCOMPARE(full.last(), t.state.toString());
+                ++sequencesChecked;
+            }
             ++checked;
         }
+        qInfo("watched %d tasks, %d full state sequences compared", checked, sequencesChecked);
         QVERIFY2(checked >= 100, qPrintable(QString::number(checked)));
+        QVERIFY2(sequencesChecked >= checked * 9 / 10, qPrintable(QString::number(sequencesChecked)));
     }
 };
 
