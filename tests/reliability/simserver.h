@@ -1,0 +1,123 @@
+#pragma once
+
+#include <pending.h>
+#include <vimconnection.h>
+
+#include <simulator/simulator.h>
+
+#include <QCryptographicHash>
+#include <QTest>
+#include <QThread>
+
+#include <memory>
+#include <optional>
+
+/// One in-process simulator in a thread of its own, so that the test thread may block (on a
+/// QProcess, on a QTRY loop) while the server keeps answering. Several may run side by side;
+/// each start() generates a fresh self-signed certificate.
+class SimServer final
+{
+public:
+    explicit SimServer(const sim::SimulatorOptions &options = calmOptions())
+    {
+        m_thread.start();
+        m_sim = std::make_unique<sim::Simulator>(options);
+        m_sim->moveToThread(&m_thread);
+        m_started = m_sim->start(&m_error);
+    }
+    ~SimServer()
+    {
+        // Sockets and timers belong to the simulator's thread: delete it there.
+        sim::Simulator *raw = m_sim.release();
+        QMetaObject::invokeMethod(raw, [raw] { delete raw; }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    Q_DISABLE_COPY_MOVE(SimServer)
+
+    /// No workload: the counters and task lists change only when a test says so.
+    static sim::SimulatorOptions calmOptions()
+    {
+        sim::SimulatorOptions o;
+        o.workload.enabled = false;
+        return o;
+    }
+
+    bool started() const { return m_started; }
+    QString error() const { return m_error; }
+    sim::Simulator &sim() { return *m_sim; }
+    sim::Simulator *operator->() { return m_sim.get(); }
+
+    QString server() const { return m_sim->baseUrl().toString(); }
+    /// Raw SHA-256 of the certificate this instance serves.
+    QByteArray sha256() const { return m_sim->certificate().digest(QCryptographicHash::Sha256); }
+    QString sha256Hex() const { return QString::fromLatin1(sha256().toHex()); }
+
+    /// Credentials only, no trust decision: verification stays at its default.
+    ConnectOptions bareOptions() const
+    {
+        const sim::SimulatorOptions o = m_sim->options();
+        ConnectOptions c;
+        c.server = server();
+        c.userName = o.userName;
+        c.password = o.password;
+        c.requestTimeoutMs = 10'000;
+        return c;
+    }
+    /// The certificate trusted once by thumbprint, as the demo mode and `--trust-sha256` do.
+    ConnectOptions trustedOptions() const
+    {
+        ConnectOptions c = bareOptions();
+        c.trustedSha256 = {sha256()};
+        return c;
+    }
+
+    /// Sessions and session objects alive on the server, as one comparable line.
+    QString objectCounts() const
+    {
+        const sim::SimulatorStats s = m_sim->stats();
+        return QStringLiteral("sessions=%1 collectors=%2 propertyCollectors=%3 filters=%4 views=%5")
+            .arg(s.sessions)
+            .arg(s.collectors)
+            .arg(s.propertyCollectors)
+            .arg(s.filters)
+            .arg(s.views);
+    }
+
+private:
+    QThread m_thread;
+    std::unique_ptr<sim::Simulator> m_sim;
+    bool m_started = false;
+    QString m_error;
+};
+
+inline const QString noObjectsLeft =
+    QStringLiteral("sessions=0 collectors=0 propertyCollectors=0 filters=0 views=0");
+
+/// The result of one service call, with the event loop running meanwhile; a Canceled error
+/// when nothing came back in time.
+template<typename T>
+VimResult<T> resultOf(const Pending<T> &pending, int timeoutMs = 10'000)
+{
+    std::optional<VimResult<T>> out;
+    QObject context;
+    pending.then(&context, [&out](const VimResult<T> &r) { out = r; });
+    if (QTest::qWaitFor([&out] { return out.has_value(); }, timeoutMs))
+        return *out;
+    return VimError::make(VimError::Kind::Canceled, QStringLiteral("no answer within the test's limit"));
+}
+
+/// Connects and waits for a final state (Connected or Failed).
+inline VimConnection::State connectAndSettle(VimConnection &connection, const ConnectOptions &options,
+                                             int timeoutMs = 10'000)
+{
+    connection.connectToServer(options);
+    // The state itself is the answer; a timeout shows up as Connecting.
+    [[maybe_unused]] const bool settled = QTest::qWaitFor(
+        [&connection] {
+            return connection.state() == VimConnection::State::Connected
+                || connection.state() == VimConnection::State::Failed;
+        },
+        timeoutMs);
+    return connection.state();
+}

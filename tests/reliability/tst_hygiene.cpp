@@ -1,0 +1,203 @@
+#include "simserver.h"
+
+#include <taskhistorymodel.h>
+#include <taskmanager.h>
+#include <taskmonitor.h>
+
+#include <QProcess>
+#include <QSignalSpy>
+
+using State = VimConnection::State;
+
+// Server-side hygiene (issue 7): the collector budget (maxCollector) is never exceeded and
+// running out of it is a state, not a crash; stopping, disconnecting and the CLI's orderly
+// exit leave no session, collector, PropertyCollector, filter or view behind on the server.
+class tst_Hygiene final : public QObject
+{
+    Q_OBJECT
+
+private:
+    // A calm simulator, a connection to it and a started TaskMonitor; heap-held so that a
+    // test can tear them down in the order it is about.
+    struct LiveEngine
+    {
+        LiveEngine()
+        {
+            if (connectAndSettle(*connection, server.trustedOptions()) == State::Connected)
+                monitor->start();
+        }
+        bool isLive() const
+        {
+            return QTest::qWaitFor([this] { return monitor->mode() == TaskMonitor::Mode::Live; }, 10'000);
+        }
+        SimServer server;
+        std::unique_ptr<VimConnection> connection = std::make_unique<VimConnection>();
+        std::unique_ptr<TaskMonitor> monitor = std::make_unique<TaskMonitor>(connection.get());
+    };
+
+    static vim::TaskFilterSpec everything(const VimConnection &connection)
+    {
+        vim::TaskFilterSpec filter;
+        filter.entity = vim::TaskFilterSpecByEntity{connection.serviceContent().rootFolder,
+                                                    vim::TaskFilterSpecRecursionOption::Value::All};
+        return filter;
+    }
+
+    static bool stop(TaskMonitor &monitor)
+    {
+        QSignalSpy stopped(&monitor, &TaskMonitor::stopped);
+        monitor.stop();
+        return stopped.size() == 1 || stopped.wait(10'000);
+    }
+
+private Q_SLOTS:
+    void collectorBudgetIsAStateNotACrash()
+    {
+        // Given a server that allows three collectors per session, one of them the history's
+        sim::SimulatorOptions o = SimServer::calmOptions();
+        o.maxCollectors = 3;
+        SimServer server(o);
+        QVERIFY(server.started());
+        VimConnection connection;
+        QCOMPARE(connectAndSettle(connection, server.trustedOptions()), State::Connected);
+        TaskHistoryModel history(&connection);
+        history.setFilter(everything(connection));
+        QTRY_VERIFY_WITH_TIMEOUT(history.status() == TaskHistoryModel::Status::Ready
+                                     || history.status() == TaskHistoryModel::Status::Complete,
+                                 10'000);
+        QTRY_COMPARE(history.maxCollector(), 3);
+
+        // When collectors are created until the server says no
+        const svc::TaskManager taskManager(&connection, *connection.serviceContent().taskManager);
+        int created = 0;
+        VimResult<vim::ManagedObjectReference> r = vim::ManagedObjectReference();
+        for (int i = 0; i < 10; ++i) {
+            r = resultOf(taskManager.createCollectorForTasks(everything(connection)));
+            QVERIFY2(server->stats().collectors <= o.maxCollectors, qPrintable(server.objectCounts()));
+            if (!r.ok())
+                break;
+            ++created;
+        }
+        // Then it said so with InvalidState once the budget was spent
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().isFault(QStringLiteral("InvalidState")), qPrintable(r.error().toString()));
+        QCOMPARE(created, 2);
+        QCOMPARE(server->stats().collectors, 3);
+
+        // When another history view asks for a collector
+        TaskHistoryModel second(&connection);
+        second.setFilter(everything(connection));
+        // Then it reports the budget as its state
+        QTRY_COMPARE_WITH_TIMEOUT(second.status(), TaskHistoryModel::Status::TooManyCollectors, 10'000);
+        QVERIFY(!second.errorString().isEmpty());
+        QCOMPARE(second.rowCount(), 0);
+
+        // When the live engine starts without a collector to spare
+        TaskMonitor monitor(&connection);
+        monitor.start();
+        // Then it still runs, on the ListView and recentTask alone
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.isSynchronized(), 10'000);
+        QCOMPARE(monitor.mode(), TaskMonitor::Mode::LiveWithoutCollector);
+        QCOMPARE(server->stats().collectors, 3);
+        QCOMPARE(connection.state(), State::Connected);
+
+        // and everything goes away with stop, close and logout
+        QVERIFY(stop(monitor));
+        history.close();
+        connection.disconnectFromServer();
+        QTRY_COMPARE_WITH_TIMEOUT(server.objectCounts(), noObjectsLeft, 10'000);
+    }
+
+    void stopDestroysTheEnginesObjects()
+    {
+        // Given a live engine and an open history
+        LiveEngine e;
+        QVERIFY(e.isLive());
+        TaskHistoryModel history(e.connection.get());
+        history.setFilter(everything(*e.connection));
+        QTRY_VERIFY_WITH_TIMEOUT(!history.collector().isNull(), 10'000);
+        QCOMPARE(e.server.objectCounts(),
+                 QStringLiteral("sessions=1 collectors=2 propertyCollectors=1 filters=2 views=1"));
+
+        // When the engine stops and the history closes, Then only the session is left
+        QVERIFY(stop(*e.monitor));
+        history.close();
+        QTRY_COMPARE_WITH_TIMEOUT(e.server.objectCounts(),
+                                  QStringLiteral("sessions=1 collectors=0 propertyCollectors=0 filters=0 views=0"),
+                                  10'000);
+        // When the connection disconnects, Then the session is logged out too
+        e.connection->disconnectFromServer();
+        QCOMPARE(e.connection->state(), State::Disconnected);
+        QTRY_COMPARE_WITH_TIMEOUT(e.server.objectCounts(), noObjectsLeft, 10'000);
+    }
+
+    void disconnectRightAfterStopLeavesNothing()
+    {
+        // Given a live engine
+        LiveEngine e;
+        QVERIFY(e.isLive());
+        // When it is stopped and disconnected in the same breath (the Disconnect action)
+        e.monitor->stop();
+        e.connection->disconnectFromServer();
+        // Then the logout takes whatever the destroys did not reach
+        QTRY_COMPARE_WITH_TIMEOUT(e.server.objectCounts(), noObjectsLeft, 10'000);
+    }
+
+    void cliLeavesNothingBehind_data()
+    {
+        QTest::addColumn<QStringList>("command");
+        QTest::addColumn<int>("latencyMs");
+        QTest::newRow("tasks --json") << QStringList{QStringLiteral("tasks"), QStringLiteral("--json")} << 0;
+        QTest::newRow("tasks --json, slow server")
+            << QStringList{QStringLiteral("tasks"), QStringLiteral("--json")} << 300;
+        QTest::newRow("history") << QStringList{QStringLiteral("history"), QStringLiteral("--json"),
+                                                QStringLiteral("--limit"), QStringLiteral("30")}
+                                 << 0;
+        QTest::newRow("create-collector") << QStringList{QStringLiteral("create-collector"), QStringLiteral("--json")}
+                                          << 0;
+        QTest::newRow("describe") << QStringList{QStringLiteral("describe")} << 0;
+        QTest::newRow("max-collectors") << QStringList{QStringLiteral("max-collectors")} << 0;
+    }
+
+    void cliLeavesNothingBehind()
+    {
+#ifndef VTASKMON_CLI_PATH
+        QSKIP("vtaskmon-cli is not part of this build");
+#else
+        QFETCH(QStringList, command);
+        QFETCH(int, latencyMs);
+        // Given a busy server with history, standing in for `vtaskmon-sim`; unlike a separate
+        // process its counters can be read directly
+        sim::SimulatorOptions o;
+        o.workload.tasksPerSecond = 4;
+        o.workload.medianDurationMs = 2'000;
+        o.workload.historyTasks = 80;
+        o.faults.latencyMs = latencyMs;
+        SimServer server(o);
+        QVERIFY(server.started());
+
+        // When the CLI runs a command against it and exits by itself
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("VTASKMON_PASSWORD"), o.password);
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(VTASKMON_CLI_PATH),
+                  command
+                      + QStringList{QStringLiteral("--server"), server.server(), QStringLiteral("--user"),
+                                    o.userName, QStringLiteral("--trust-sha256"), server.sha256Hex()});
+        QSignalSpy finished(&cli, &QProcess::finished);
+        QVERIFY(finished.wait(60'000));
+        const QByteArray out = cli.readAllStandardOutput();
+        QVERIFY2(cli.exitStatus() == QProcess::NormalExit && cli.exitCode() == 0,
+                 cli.readAllStandardError().constData());
+        QVERIFY(!out.isEmpty());
+        QVERIFY(server->stats().requests > 3);
+
+        // Then it logged out and left no session object behind
+        QTRY_COMPARE_WITH_TIMEOUT(server.objectCounts(), noObjectsLeft, 5'000);
+#endif
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Hygiene)
+#include "tst_hygiene.moc"
