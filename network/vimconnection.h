@@ -65,6 +65,24 @@ struct ReconnectPolicy
 ///        ▲                              │ fail            │ network loss / session lost
 ///        │                              ▼                 ▼
 ///        └──────disconnectFromServer── Failed ◀──give up── Reconnecting ──ok──▶ Connected
+///
+/// Keeping the session (what callers can rely on):
+/// - A call answered NotAuthenticated while Connected, with credentials held, is not
+///   reported: the connection logs in again once (one Login for any number of such calls;
+///   calls made meanwhile wait, unsent), stores the new session and userSession(), emits
+///   sessionRenewed() and then resends each waiting call once. The state stays Connected.
+///   If that Login fails, the waiting calls fail with their NotAuthenticated fault and the
+///   state becomes Failed (InvalidLogin, NoPermission, ...) or Reconnecting (network).
+/// - A call failing with Kind::Network or Kind::Timeout while Connected is reported as is,
+///   and the session is checked (GET currentSession). Still valid: nothing changes. Gone:
+///   re-login as above. Unreachable: state Reconnecting, retried after 1 s, 2 s, 4 s ... up
+///   to 30 s (ReconnectPolicy); each retry checks the session and logs in again if needed.
+///   Back: stateChanged(Connected), then sessionRenewed() only if a new session was made.
+///   Give up after maxAttempts: Failed(Unreachable); a definitive answer (wrong password,
+///   changed certificate) ends in Failed with that reason at once.
+/// - Calls made while Reconnecting are sent and fail as usual; wait for Connected.
+/// - Every call finishes exactly once, also on disconnectFromServer() and destruction
+///   (Kind::Canceled).
 class VimConnection final : public QObject
 {
     Q_OBJECT
@@ -145,7 +163,8 @@ public:
 Q_SIGNALS:
     void stateChanged(VimConnection::State state);
     /// A new session replaced the old one (transparent re-login, reconnect after a server
-    /// restart): every session-scoped object (collectors, filters, views) is gone.
+    /// restart): every session-scoped object (collectors, filters, views) is gone. Emitted
+    /// while Connected, with userSession() already the new one.
     void sessionRenewed();
 
 private:
