@@ -28,7 +28,7 @@ struct Call
     std::shared_ptr<HttpExchange> exchange;
 
     /// A parameter that may be absent; a present one of the wrong shape is InvalidRequest.
-    template <typename T>
+    template<typename T>
     std::optional<T> optional(const char *param) const
     {
         const QJsonValue v = body.value(QLatin1String(param));
@@ -41,12 +41,13 @@ struct Call
     }
 
     /// A required parameter; missing is InvalidRequest.
-    template <typename T>
+    template<typename T>
     T required(const char *param) const
     {
         auto v = optional<T>(param);
         if (!v)
-            faults::raise(faults::invalidRequest(QLatin1String(param) + QStringLiteral(": missing")));
+            faults::raise(
+                faults::invalidRequest(QLatin1String(param) + QStringLiteral(": missing")));
         return std::move(*v);
     }
 };

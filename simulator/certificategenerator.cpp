@@ -15,7 +15,7 @@ namespace sim {
 
 namespace {
 
-template <typename T, void (*F)(T *)>
+template<typename T, void (*F)(T *)>
 struct Deleter
 {
     void operator()(T *p) const { F(p); }
@@ -62,8 +62,8 @@ CertificateGenerator::Result CertificateGenerator::generate()
     X509_set_version(cert.get(), 2);
     // A random serial, so a restarted simulator does not look like the same certificate.
     unsigned char serial[16];
-    const QByteArray seed = QByteArray::number(QDateTime::currentMSecsSinceEpoch())
-                            + QByteArray::number(quintptr(cert.get()));
+    const QByteArray seed = QByteArray::number(QDateTime::currentMSecsSinceEpoch()) +
+                            QByteArray::number(quintptr(cert.get()));
     const QByteArray rnd = QCryptographicHash::hash(seed, QCryptographicHash::Sha256);
     memcpy(serial, rnd.constData(), sizeof serial);
     serial[0] &= 0x7f;
@@ -80,9 +80,9 @@ CertificateGenerator::Result CertificateGenerator::generate()
     X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
                                reinterpret_cast<const unsigned char *>("localhost"), -1, -1, 0);
     X509_set_issuer_name(cert.get(), name);
-    if (!addExtension(cert.get(), NID_subject_alt_name, "DNS:localhost,IP:127.0.0.1")
-        || !addExtension(cert.get(), NID_basic_constraints, "critical,CA:FALSE")
-        || !addExtension(cert.get(), NID_ext_key_usage, "serverAuth")) {
+    if (!addExtension(cert.get(), NID_subject_alt_name, "DNS:localhost,IP:127.0.0.1") ||
+        !addExtension(cert.get(), NID_basic_constraints, "critical,CA:FALSE") ||
+        !addExtension(cert.get(), NID_ext_key_usage, "serverAuth")) {
         result.error = QStringLiteral("certificate extensions failed");
         return result;
     }

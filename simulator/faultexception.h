@@ -11,7 +11,9 @@ namespace sim {
 class FaultException final : public std::exception
 {
 public:
-    explicit FaultException(vim::MethodFault fault) : m_fault(std::move(fault)) {}
+    explicit FaultException(vim::MethodFault fault)
+        : m_fault(std::move(fault))
+    {}
     const vim::MethodFault &fault() const { return m_fault; }
     const char *what() const noexcept override { return "vim fault"; }
 

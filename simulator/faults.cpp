@@ -22,8 +22,7 @@ vim::MethodFault notAuthenticated(const vim::ManagedObjectReference &object)
 
 vim::MethodFault noPermission(const vim::ManagedObjectReference &object, const QString &privilege)
 {
-    return make("NoPermission",
-                QStringLiteral("Permission to perform this operation was denied."),
+    return make("NoPermission", QStringLiteral("Permission to perform this operation was denied."),
                 {{QStringLiteral("object"), vim::encode(object)},
                  {QStringLiteral("privilegeId"), privilege}});
 }
@@ -48,7 +47,8 @@ vim::MethodFault invalidArgument(const QString &invalidProperty)
 
 vim::MethodFault invalidState()
 {
-    return make("InvalidState", QStringLiteral("The operation is not allowed in the current state."));
+    return make("InvalidState",
+                QStringLiteral("The operation is not allowed in the current state."));
 }
 
 vim::MethodFault notSupported()

@@ -52,25 +52,25 @@ bool HistoryCollector::staticMatch(const TaskRecord &r) const
                    : !u->systemUser)
             return false;
     }
-    if (!m_filter.activationId.isEmpty()
-        && !(t.activationId && m_filter.activationId.contains(*t.activationId)))
+    if (!m_filter.activationId.isEmpty() &&
+        !(t.activationId && m_filter.activationId.contains(*t.activationId)))
         return false;
-    if (m_filter.alarm && !(t.reason.kind() == vim::TaskReason::Kind::Alarm
-                            && t.reason.alarm == *m_filter.alarm))
+    if (m_filter.alarm &&
+        !(t.reason.kind() == vim::TaskReason::Kind::Alarm && t.reason.alarm == *m_filter.alarm))
         return false;
-    if (m_filter.scheduledTask && !(t.reason.kind() == vim::TaskReason::Kind::Schedule
-                                    && t.reason.scheduledTask == *m_filter.scheduledTask))
+    if (m_filter.scheduledTask && !(t.reason.kind() == vim::TaskReason::Kind::Schedule &&
+                                    t.reason.scheduledTask == *m_filter.scheduledTask))
         return false;
     if (!m_filter.eventChainId.isEmpty() && !m_filter.eventChainId.contains(t.eventChainId))
         return false;
     // Simulated tasks carry no tags: only the "untagged" entry ("") matches them.
     if (!m_filter.tag.isEmpty() && !m_filter.tag.contains(QString()))
         return false;
-    if (!m_filter.parentTaskKey.isEmpty()
-        && !(t.parentTaskKey && m_filter.parentTaskKey.contains(*t.parentTaskKey)))
+    if (!m_filter.parentTaskKey.isEmpty() &&
+        !(t.parentTaskKey && m_filter.parentTaskKey.contains(*t.parentTaskKey)))
         return false;
-    if (!m_filter.rootTaskKey.isEmpty()
-        && !(t.rootTaskKey && m_filter.rootTaskKey.contains(*t.rootTaskKey)))
+    if (!m_filter.rootTaskKey.isEmpty() &&
+        !(t.rootTaskKey && m_filter.rootTaskKey.contains(*t.rootTaskKey)))
         return false;
     return true;
 }
@@ -92,8 +92,8 @@ bool HistoryCollector::dynamicMatch(const TaskRecord &r) const
         default:
             v = t.startTime;
         }
-        if (!v || (time->beginTime && *v < *time->beginTime)
-            || (time->endTime && *v > *time->endTime))
+        if (!v || (time->beginTime && *v < *time->beginTime) ||
+            (time->endTime && *v > *time->endTime))
             return false;
     }
     return true;
@@ -106,7 +106,8 @@ QJsonObject HistoryCollector::encode(const TaskRecord &r) const
         return o;
     const auto &f = *m_infoFilter->filterTaskResults;
     const bool listed = f.descriptionIds.contains(r.info.descriptionId);
-    const bool strip = f.removeAll.value_or(false) || (f.filterIn.value_or(false) ? !listed : listed);
+    const bool strip =
+        f.removeAll.value_or(false) || (f.filterIn.value_or(false) ? !listed : listed);
     if (strip)
         o.remove(QStringLiteral("result"));
     return o;
@@ -162,7 +163,8 @@ void HistoryCollector::refreshPage()
         if (!r || !dynamicMatch(*r))
             continue;
         const auto old = previous.constFind(r->id);
-        m_page.append(old != previous.cend() && old->first == r->revision ? old->second : encode(*r));
+        m_page.append(old != previous.cend() && old->first == r->revision ? old->second
+                                                                          : encode(*r));
         m_pageIds.push_back(r->id);
         m_pageRevisions.push_back(r->revision);
     }

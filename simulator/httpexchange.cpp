@@ -7,8 +7,7 @@ namespace sim {
 HttpExchange::HttpExchange(VimHttpServer *server, QTcpSocket *socket)
     : m_server(server)
     , m_socket(socket)
-{
-}
+{}
 
 void HttpExchange::respond(const Reply &reply)
 {

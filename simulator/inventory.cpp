@@ -3,10 +3,10 @@
 namespace sim {
 
 namespace {
-const char *const kCities[] = {"Berlin", "Paris", "Munich", "Lyon", "Hamburg", "Zurich", "Vienna",
-                               "Madrid"};
-const char *const kVmRoles[] = {"web", "app", "db", "cache", "build", "k8s-node", "mail", "proxy",
-                                "backup", "monitor", "ci-runner", "fileserver"};
+const char *const kCities[] = {"Berlin",  "Paris",  "Munich", "Lyon",
+                               "Hamburg", "Zurich", "Vienna", "Madrid"};
+const char *const kVmRoles[] = {"web",  "app",   "db",     "cache",   "build",     "k8s-node",
+                                "mail", "proxy", "backup", "monitor", "ci-runner", "fileserver"};
 } // namespace
 
 Inventory::Inventory(const SimulatorOptions::Inventory &options, bool esxi)
@@ -46,7 +46,8 @@ void Inventory::link(const QString &parent, const QString &list, const QString &
 void Inventory::addFolders(const QString &dc, const QStringList &ids)
 {
     static const char *const names[] = {"vm", "host", "datastore", "network"};
-    static const char *const refs[] = {"vmFolder", "hostFolder", "datastoreFolder", "networkFolder"};
+    static const char *const refs[] = {"vmFolder", "hostFolder", "datastoreFolder",
+                                       "networkFolder"};
     for (int i = 0; i < 4; ++i) {
         add(QStringLiteral("Folder"), ids.at(i), QLatin1String(names[i]), dc);
         m_entities[dc].refs.insert(QLatin1String(refs[i]), ids.at(i));
@@ -58,8 +59,8 @@ void Inventory::buildVCenter(const SimulatorOptions::Inventory &o)
     m_root = add(QStringLiteral("Folder"), QStringLiteral("group-d1"),
                  QStringLiteral("Datacenters"), {});
     for (int d = 0; d < o.datacenters; ++d) {
-        const QString city = QLatin1String(kCities[d % 8])
-                             + (d >= 8 ? QString::number(d / 8 + 1) : QString());
+        const QString city =
+            QLatin1String(kCities[d % 8]) + (d >= 8 ? QString::number(d / 8 + 1) : QString());
         const QString site = city.toLower();
         const QString dc = add(QStringLiteral("Datacenter"), nextId(QStringLiteral("datacenter-")),
                                QStringLiteral("DC-") + city, m_root);
@@ -72,9 +73,9 @@ void Inventory::buildVCenter(const SimulatorOptions::Inventory &o)
 
         QStringList datastores;
         for (int s = 0; s < o.datastoresPerDatacenter; ++s) {
-            datastores << add(QStringLiteral("Datastore"), nextId(QStringLiteral("datastore-")),
-                              QStringLiteral("%1-ds-%2").arg(site).arg(s + 1, 2, 10, QLatin1Char('0')),
-                              dsFolder);
+            datastores << add(
+                QStringLiteral("Datastore"), nextId(QStringLiteral("datastore-")),
+                QStringLiteral("%1-ds-%2").arg(site).arg(s + 1, 2, 10, QLatin1Char('0')), dsFolder);
         }
         const QString network = add(QStringLiteral("Network"), nextId(QStringLiteral("network-")),
                                     QStringLiteral("VM Network"), netFolder);
@@ -88,24 +89,21 @@ void Inventory::buildVCenter(const SimulatorOptions::Inventory &o)
         // Clusters plus one standalone host per datacenter.
         for (int c = 0; c <= o.clustersPerDatacenter; ++c) {
             const bool standalone = c == o.clustersPerDatacenter;
-            const QString cr = standalone
-                                   ? add(QStringLiteral("ComputeResource"),
-                                         nextId(QStringLiteral("domain-s")),
-                                         QStringLiteral("esx-standalone.%1.example.local").arg(site),
-                                         hostFolder)
-                                   : add(QStringLiteral("ClusterComputeResource"),
-                                         nextId(QStringLiteral("domain-c")),
-                                         QStringLiteral("Cluster-%1").arg(QChar(u'A' + c)),
-                                         hostFolder);
+            const QString cr =
+                standalone
+                    ? add(QStringLiteral("ComputeResource"), nextId(QStringLiteral("domain-s")),
+                          QStringLiteral("esx-standalone.%1.example.local").arg(site), hostFolder)
+                    : add(QStringLiteral("ClusterComputeResource"),
+                          nextId(QStringLiteral("domain-c")),
+                          QStringLiteral("Cluster-%1").arg(QChar(u'A' + c)), hostFolder);
             m_entities[cr].lists.insert(QStringLiteral("datastore"), datastores);
             m_entities[cr].lists.insert(QStringLiteral("network"), {network});
             const int hosts = standalone ? 1 : o.hostsPerCluster;
             for (int h = 0; h < hosts; ++h) {
-                const QString hostName =
-                    standalone ? m_entities[cr].name
-                               : QStringLiteral("esx-%1.%2.example.local")
-                                     .arg(++hostNo, 2, 10, QLatin1Char('0'))
-                                     .arg(site);
+                const QString hostName = standalone ? m_entities[cr].name
+                                                    : QStringLiteral("esx-%1.%2.example.local")
+                                                          .arg(++hostNo, 2, 10, QLatin1Char('0'))
+                                                          .arg(site);
                 const QString host = add(QStringLiteral("HostSystem"),
                                          nextId(QStringLiteral("host-")), hostName, cr);
                 link(cr, QStringLiteral("host"), host);
@@ -115,11 +113,12 @@ void Inventory::buildVCenter(const SimulatorOptions::Inventory &o)
                     const QString vmName = QStringLiteral("%1-%2-%3")
                                                .arg(QLatin1String(kVmRoles[n % 12]), site)
                                                .arg(n / 12 + 1, 2, 10, QLatin1Char('0'));
-                    const QString vm = add(QStringLiteral("VirtualMachine"),
-                                           nextId(QStringLiteral("vm-")), vmName,
-                                           n % 17 == 16 ? templates : vmFolder);
+                    const QString vm =
+                        add(QStringLiteral("VirtualMachine"), nextId(QStringLiteral("vm-")), vmName,
+                            n % 17 == 16 ? templates : vmFolder);
                     link(host, QStringLiteral("vm"), vm);
-                    const QString ds = datastores.isEmpty() ? QString() : datastores.at(n % datastores.size());
+                    const QString ds =
+                        datastores.isEmpty() ? QString() : datastores.at(n % datastores.size());
                     if (!ds.isEmpty()) {
                         m_entities[vm].lists.insert(QStringLiteral("datastore"), {ds});
                         link(ds, QStringLiteral("vm"), vm);
@@ -154,9 +153,9 @@ void Inventory::buildEsxi(const SimulatorOptions::Inventory &o)
         QStringLiteral("VM Network"), netFolder);
     const int vms = qMax(1, o.vmsPerHost);
     for (int v = 0; v < vms; ++v) {
-        const QString vm = add(QStringLiteral("VirtualMachine"), QString::number(v + 1),
-                               QStringLiteral("%1-%2").arg(QLatin1String(kVmRoles[v % 12])).arg(v / 12 + 1),
-                               vmFolder);
+        const QString vm = add(
+            QStringLiteral("VirtualMachine"), QString::number(v + 1),
+            QStringLiteral("%1-%2").arg(QLatin1String(kVmRoles[v % 12])).arg(v / 12 + 1), vmFolder);
         link(host, QStringLiteral("vm"), vm);
         m_entities[vm].lists.insert(QStringLiteral("datastore"), {ds});
         m_entities[vm].refs.insert(QStringLiteral("runtime.host"), host);
@@ -211,7 +210,8 @@ QStringList Inventory::containedIn(const QString &moId) const
     if (e->type == QLatin1String("Folder"))
         return e->lists.value(QStringLiteral("childEntity"));
     if (e->type == QLatin1String("Datacenter")) {
-        return {e->refs.value(QStringLiteral("vmFolder")), e->refs.value(QStringLiteral("hostFolder")),
+        return {e->refs.value(QStringLiteral("vmFolder")),
+                e->refs.value(QStringLiteral("hostFolder")),
                 e->refs.value(QStringLiteral("datastoreFolder")),
                 e->refs.value(QStringLiteral("networkFolder"))};
     }

@@ -71,7 +71,7 @@ PropValue stringList(const QStringList &list)
     return {vim::encode(QList<QString>(list)), QStringLiteral("ArrayOfString")};
 }
 
-template <typename T>
+template<typename T>
 PropValue boxed(const T &v)
 {
     return {vim::encode(v), vim::typeNameOf<T>()};
@@ -119,7 +119,8 @@ QString ObjectModel::boxTypeFor(const QString &path, const QJsonValue &value)
     if (value.isArray()) {
         const QJsonArray a = value.toArray();
         if (!a.isEmpty() && a.first().isObject())
-            return QStringLiteral("ArrayOf") + a.first().toObject().value(QLatin1String("_typeName")).toString();
+            return QStringLiteral("ArrayOf") +
+                   a.first().toObject().value(QLatin1String("_typeName")).toString();
         if (last == QLatin1String("state") && path.contains(QLatin1String("description")))
             return QStringLiteral("ArrayOfElementDescription");
         const QString known = boxNames().value(last);
@@ -135,7 +136,7 @@ QString ObjectModel::boxTypeFor(const QString &path, const QJsonValue &value)
         return boxNames().value(last, QStringLiteral("int"));
     const QString known = boxNames().value(last);
     return known.isEmpty() || known.startsWith(QLatin1String("ArrayOf")) ? QStringLiteral("string")
-                                                                          : known;
+                                                                         : known;
 }
 
 ObjectModel::ObjectModel(SimContext &context)
@@ -225,12 +226,13 @@ vim::ServiceContent ObjectModel::serviceContent() const
     c.propertyCollector = {QStringLiteral("PropertyCollector"), ids.propertyCollector};
     c.viewManager = vim::ManagedObjectReference{QStringLiteral("ViewManager"), ids.viewManager};
     c.setting = vim::ManagedObjectReference{QStringLiteral("OptionManager"), ids.setting};
-    c.sessionManager = vim::ManagedObjectReference{QStringLiteral("SessionManager"), ids.sessionManager};
+    c.sessionManager =
+        vim::ManagedObjectReference{QStringLiteral("SessionManager"), ids.sessionManager};
     c.eventManager = vim::ManagedObjectReference{QStringLiteral("EventManager"), ids.eventManager};
     c.taskManager = vim::ManagedObjectReference{QStringLiteral("TaskManager"), ids.taskManager};
     if (!esxi)
-        c.extensionManager = vim::ManagedObjectReference{QStringLiteral("ExtensionManager"),
-                                                         ids.extensionManager};
+        c.extensionManager =
+            vim::ManagedObjectReference{QStringLiteral("ExtensionManager"), ids.extensionManager};
     const QString version = release.section(QLatin1Char('.'), 0, 2);
     QString build = QStringLiteral("24022515");
     if (release.startsWith(QLatin1String("8.0.1")))
@@ -250,8 +252,8 @@ vim::ServiceContent ObjectModel::serviceContent() const
     a.apiType = esxi ? QStringLiteral("HostAgent") : QStringLiteral("VirtualCenter");
     a.apiVersion = release;
     a.instanceUuid = QStringLiteral("4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
-    a.licenseProductName = esxi ? QStringLiteral("VMware ESX Server")
-                                : QStringLiteral("VMware VirtualCenter Server");
+    a.licenseProductName =
+        esxi ? QStringLiteral("VMware ESX Server") : QStringLiteral("VMware VirtualCenter Server");
     a.licenseProductVersion = QStringLiteral("8.0");
     return c;
 }
@@ -259,7 +261,9 @@ vim::ServiceContent ObjectModel::serviceContent() const
 void ObjectModel::defineProperties()
 {
     define(QStringLiteral("ServiceInstance"), QStringLiteral("content"),
-           [this](const QString &, const Session *) { return objectValue(vim::encode(serviceContent())); });
+           [this](const QString &, const Session *) {
+               return objectValue(vim::encode(serviceContent()));
+           });
     define(QStringLiteral("ServiceInstance"), QStringLiteral("serverClock"),
            [](const QString &, const Session *) { return boxed(QDateTime::currentDateTimeUtc()); });
     define(QStringLiteral("SessionManager"), QStringLiteral("currentSession"),
@@ -275,21 +279,24 @@ void ObjectModel::defineProperties()
            });
     define(QStringLiteral("SessionManager"), QStringLiteral("defaultLocale"),
            [](const QString &, const Session *) { return boxed(QStringLiteral("en")); });
-    define(QStringLiteral("SessionManager"), QStringLiteral("supportedLocaleList"),
-           [](const QString &, const Session *) {
-               return stringList({QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("fr")});
-           });
+    define(
+        QStringLiteral("SessionManager"), QStringLiteral("supportedLocaleList"),
+        [](const QString &, const Session *) {
+            return stringList({QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("fr")});
+        });
     define(QStringLiteral("TaskManager"), QStringLiteral("recentTask"),
            [this](const QString &, const Session *) {
                return refList(m_ctx.tasks->recentTasks(QDateTime::currentDateTimeUtc()));
            });
     define(QStringLiteral("TaskManager"), QStringLiteral("description"),
            [this](const QString &, const Session *s) {
-               return objectValue(vim::encode(
-                   m_ctx.catalog->description(s ? s->language : TaskCatalog::English)));
+               return objectValue(
+                   vim::encode(m_ctx.catalog->description(s ? s->language : TaskCatalog::English)));
            });
     define(QStringLiteral("TaskManager"), QStringLiteral("maxCollector"),
-           [this](const QString &, const Session *) { return boxed(qint32(m_ctx.options.maxCollectors)); });
+           [this](const QString &, const Session *) {
+               return boxed(qint32(m_ctx.options.maxCollectors));
+           });
     define(QStringLiteral("Task"), QStringLiteral("info"),
            [this](const QString &moId, const Session *) {
                TaskRecord *r = m_ctx.tasks->find(moId);
@@ -373,13 +380,15 @@ void ObjectModel::defineSessionObjectProperties()
            });
     define(QStringLiteral("TaskHistoryCollector"), QStringLiteral("latestPage"),
            [](const QString &moId, const Session *s) {
-               return PropValue{s->collectors.at(moId)->latestPage(), QStringLiteral("ArrayOfTaskInfo")};
+               return PropValue{s->collectors.at(moId)->latestPage(),
+                                QStringLiteral("ArrayOfTaskInfo")};
            });
     define(QStringLiteral("PropertyCollector"), QStringLiteral("filter"),
            [](const QString &moId, const Session *s) {
                QList<vim::ManagedObjectReference> refs;
                if (s) {
-                   if (const auto it = s->propertyCollectors.find(moId); it != s->propertyCollectors.end()) {
+                   if (const auto it = s->propertyCollectors.find(moId);
+                       it != s->propertyCollectors.end()) {
                        for (const QString &f : it->second->filterIds())
                            refs.append({QStringLiteral("PropertyFilter"), f});
                    }
@@ -417,9 +426,9 @@ void ObjectModel::defineSessionObjectProperties()
                        continue;
                    seen.insert(queue.at(i));
                    const QString type = m_ctx.inventory->typeOf(queue.at(i));
-                   const bool wanted = v.types.isEmpty()
-                                       || std::any_of(v.types.begin(), v.types.end(),
-                                                      [&](const QString &t) { return isA(type, t); });
+                   const bool wanted = v.types.isEmpty() ||
+                                       std::any_of(v.types.begin(), v.types.end(),
+                                                   [&](const QString &t) { return isA(type, t); });
                    if (wanted)
                        refs.append({type, queue.at(i)});
                    if (v.recursive)
@@ -431,10 +440,12 @@ void ObjectModel::defineSessionObjectProperties()
            [this](const QString &moId, const Session *s) {
                return refValue(m_ctx.inventory->ref(s->views.at(moId).container));
            });
-    define(QStringLiteral("ContainerView"), QStringLiteral("type"),
-           [](const QString &moId, const Session *s) { return stringList(s->views.at(moId).types); });
-    define(QStringLiteral("ContainerView"), QStringLiteral("recursive"),
-           [](const QString &moId, const Session *s) { return boxed(s->views.at(moId).recursive); });
+    define(
+        QStringLiteral("ContainerView"), QStringLiteral("type"),
+        [](const QString &moId, const Session *s) { return stringList(s->views.at(moId).types); });
+    define(
+        QStringLiteral("ContainerView"), QStringLiteral("recursive"),
+        [](const QString &moId, const Session *s) { return boxed(s->views.at(moId).recursive); });
 }
 
 std::optional<PropValue> ObjectModel::read(const vim::ManagedObjectReference &obj,
@@ -449,7 +460,8 @@ std::optional<PropValue> ObjectModel::read(const vim::ManagedObjectReference &ob
         return v;
     QJsonValue cur = v.json;
     for (qsizetype i = 1; i < segments.size(); ++i)
-        cur = cur.isObject() ? cur.toObject().value(segments.at(i)) : QJsonValue(QJsonValue::Undefined);
+        cur = cur.isObject() ? cur.toObject().value(segments.at(i))
+                             : QJsonValue(QJsonValue::Undefined);
     return PropValue{cur, boxTypeFor(path, cur)};
 }
 
@@ -471,7 +483,8 @@ QList<vim::ManagedObjectReference> ObjectModel::refsOf(const vim::ManagedObjectR
 
 namespace {
 
-void collectNamed(const QList<vim::SelectionSpec> &specs, QHash<QString, const vim::SelectionSpec *> &named)
+void collectNamed(const QList<vim::SelectionSpec> &specs,
+                  QHash<QString, const vim::SelectionSpec *> &named)
 {
     for (const vim::SelectionSpec &s : specs) {
         if (s.isTraversal()) {
@@ -554,8 +567,8 @@ ObjectModel::Collected ObjectModel::collect(const vim::PropertyFilterSpec &spec,
     QSet<QPair<QString, const vim::SelectionSpec *>> visited;
     std::function<void(const vim::ManagedObjectReference &, const vim::SelectionSpec &)> traverse =
         [&](const vim::ManagedObjectReference &obj, const vim::SelectionSpec &sel) {
-            const vim::SelectionSpec *ts = sel.isTraversal() ? &sel
-                                                             : named.value(sel.name.value_or(QString()));
+            const vim::SelectionSpec *ts =
+                sel.isTraversal() ? &sel : named.value(sel.name.value_or(QString()));
             if (!ts || !isA(obj.type, ts->type))
                 return;
             const QPair<QString, const vim::SelectionSpec *> key{obj.value, ts};

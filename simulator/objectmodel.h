@@ -56,9 +56,9 @@ public:
     static bool isA(const QString &type, const QString &base);
     static QStringList typeChain(const QString &type);
     /// The entry for `name` registered on `type` or its nearest supertype, or null.
-    template <typename T>
-    static const T *findInChain(const QHash<QString, QHash<QString, T>> &table,
-                                const QString &type, const QString &name)
+    template<typename T>
+    static const T *findInChain(const QHash<QString, QHash<QString, T>> &table, const QString &type,
+                                const QString &name)
     {
         for (const QString &t : typeChain(type)) {
             const auto it = table.constFind(t);

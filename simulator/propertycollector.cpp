@@ -20,8 +20,7 @@ PropertyCollector::PropertyCollector(QString moId, Session *session, ObjectModel
     : m_moId(std::move(moId))
     , m_session(session)
     , m_model(model)
-{
-}
+{}
 
 PropertyCollector::~PropertyCollector()
 {
@@ -86,9 +85,9 @@ void PropertyCollector::addChanges(vim::ObjectUpdate &update, const Filter &filt
             c.val = v.toAny();
         return c;
     };
-    const bool nested = filter.partialUpdates && before.isObject() && after.isObject()
-                        && before.toObject().value(QLatin1String("_typeName"))
-                               == after.toObject().value(QLatin1String("_typeName"));
+    const bool nested = filter.partialUpdates && before.isObject() && after.isObject() &&
+                        before.toObject().value(QLatin1String("_typeName")) ==
+                            after.toObject().value(QLatin1String("_typeName"));
     if (!nested) {
         update.changeSet.append(change(path, PropValue{after, boxType}));
         return;
@@ -153,7 +152,8 @@ std::optional<vim::UpdateSet> PropertyCollector::computeUpdates(const Snapshot &
                     continue;
                 }
                 const QJsonValue before = oit->value(path, QJsonValue(QJsonValue::Undefined));
-                const QJsonValue after = value.isSet() ? value.json : QJsonValue(QJsonValue::Undefined);
+                const QJsonValue after =
+                    value.isSet() ? value.json : QJsonValue(QJsonValue::Undefined);
                 if (before != after)
                     addChanges(u, f, path, before, after, value.boxType);
             }

@@ -91,7 +91,8 @@ private:
     /// Diffs every filter against `base`; nullopt when there is nothing to report.
     std::optional<vim::UpdateSet> computeUpdates(const Snapshot &base, int maxObjectUpdates);
     void addChanges(vim::ObjectUpdate &update, const Filter &filter, const QString &path,
-                    const QJsonValue &before, const QJsonValue &after, const QString &boxType) const;
+                    const QJsonValue &before, const QJsonValue &after,
+                    const QString &boxType) const;
     void finishPending(const Reply &reply);
 
     QString m_moId;

@@ -23,8 +23,9 @@ Reply moRef(const QString &type, const QString &value)
 vim::RetrieveResult takePage(Session::PendingRetrieve &pending, const QString &token)
 {
     vim::RetrieveResult r;
-    const qsizetype n = pending.pageSize > 0 ? qMin<qsizetype>(pending.pageSize, pending.remaining.size())
-                                             : pending.remaining.size();
+    const qsizetype n = pending.pageSize > 0
+                            ? qMin<qsizetype>(pending.pageSize, pending.remaining.size())
+                            : pending.remaining.size();
     r.objects = pending.remaining.mid(0, n);
     pending.remaining.remove(0, n);
     if (!pending.remaining.isEmpty())
@@ -99,17 +100,19 @@ void PropertyCollectorOperations::registerWith(OperationTable &table)
         collectorOf(call).createFilter(id, spec, partial);
         return moRef(QStringLiteral("PropertyFilter"), id);
     });
-    table.add(QStringLiteral("PropertyFilter"), QStringLiteral("DestroyPropertyFilter"), [](Call &call) {
-        call.session->collectorOfFilter(call.self.value)->destroyFilter(call.self.value);
-        return Reply::none();
-    });
+    table.add(QStringLiteral("PropertyFilter"), QStringLiteral("DestroyPropertyFilter"),
+              [](Call &call) {
+                  call.session->collectorOfFilter(call.self.value)->destroyFilter(call.self.value);
+                  return Reply::none();
+              });
     table.add(pc, QStringLiteral("WaitForUpdatesEx"), [this](Call &call) {
-        return collectorOf(call).waitForUpdates(call.optional<QString>("version"),
-                                                call.optional<vim::WaitOptions>("options").value_or(vim::WaitOptions{}),
-                                                call.exchange);
+        return collectorOf(call).waitForUpdates(
+            call.optional<QString>("version"),
+            call.optional<vim::WaitOptions>("options").value_or(vim::WaitOptions{}), call.exchange);
     });
     table.add(pc, QStringLiteral("WaitForUpdates"), [this](Call &call) {
-        return collectorOf(call).waitForUpdates(call.optional<QString>("version"), {}, call.exchange);
+        return collectorOf(call).waitForUpdates(call.optional<QString>("version"), {},
+                                                call.exchange);
     });
     table.add(pc, QStringLiteral("CheckForUpdates"), [this](Call &call) {
         return collectorOf(call).checkForUpdates(call.optional<QString>("version"));
@@ -126,11 +129,14 @@ void PropertyCollectorOperations::registerRetrieve(OperationTable &table)
     const QString pc = QStringLiteral("PropertyCollector");
     table.add(pc, QStringLiteral("RetrievePropertiesEx"), [this](Call &call) {
         const auto specs = call.required<QList<vim::PropertyFilterSpec>>("specSet");
-        const auto options = m_ctx.options.strict ? call.required<vim::RetrieveOptions>("options")
-                                                  : call.optional<vim::RetrieveOptions>("options").value_or(vim::RetrieveOptions{});
+        const auto options =
+            m_ctx.options.strict
+                ? call.required<vim::RetrieveOptions>("options")
+                : call.optional<vim::RetrieveOptions>("options").value_or(vim::RetrieveOptions{});
         if (options.maxObjects && *options.maxObjects < 0)
             faults::raise(faults::invalidArgument(QStringLiteral("maxObjects")));
-        Session::PendingRetrieve pending{retrieve(specs, call.session), options.maxObjects.value_or(0)};
+        Session::PendingRetrieve pending{retrieve(specs, call.session),
+                                         options.maxObjects.value_or(0)};
         if (pending.remaining.isEmpty())
             return Reply::none();
         const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);

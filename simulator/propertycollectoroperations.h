@@ -18,7 +18,9 @@ struct SimContext;
 class PropertyCollectorOperations final
 {
 public:
-    explicit PropertyCollectorOperations(SimContext &context) : m_ctx(context) {}
+    explicit PropertyCollectorOperations(SimContext &context)
+        : m_ctx(context)
+    {}
     void registerWith(OperationTable &table);
 
 private:

@@ -7,8 +7,7 @@ namespace sim {
 Session::Session(QString key_, QByteArray token_)
     : key(std::move(key_))
     , token(std::move(token_))
-{
-}
+{}
 
 Session::~Session()
 {
@@ -19,8 +18,8 @@ Session::~Session()
 
 QString Session::newObjectId() const
 {
-    return QStringLiteral("session[") + key + QLatin1Char(']')
-           + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return QStringLiteral("session[") + key + QLatin1Char(']') +
+           QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
 QString Session::typeOf(const QString &moId) const

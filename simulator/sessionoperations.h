@@ -10,7 +10,9 @@ struct SimContext;
 class SessionOperations final
 {
 public:
-    explicit SessionOperations(SimContext &context) : m_ctx(context) {}
+    explicit SessionOperations(SimContext &context)
+        : m_ctx(context)
+    {}
     void registerWith(OperationTable &table);
 
 private:

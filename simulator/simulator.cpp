@@ -22,17 +22,19 @@ Q_LOGGING_CATEGORY(lcSimulator, "vtaskmon.simulator")
 
 namespace sim {
 
-template <typename F>
+template<typename F>
 auto Simulator::inOwnerThread(F &&f) const -> decltype(f())
 {
     if (QThread::currentThread() == thread())
         return f();
     auto *self = const_cast<Simulator *>(this);
     if constexpr (std::is_void_v<decltype(f())>) {
-        QMetaObject::invokeMethod(self, [&] { f(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            self, [&] { f(); }, Qt::BlockingQueuedConnection);
     } else {
         decltype(f()) result{};
-        QMetaObject::invokeMethod(self, [&] { result = f(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            self, [&] { result = f(); }, Qt::BlockingQueuedConnection);
         return result;
     }
 }
@@ -64,9 +66,11 @@ Simulator::Simulator(const SimulatorOptions &options, QObject *parent)
     m_lifecycle = std::make_unique<TaskLifecycle>(*m_ctx, m_tasks);
     m_ctx->lifecycle = m_lifecycle.get();
     m_service = new VimService(*m_ctx, this);
-    m_ctx->changed = [this] { m_service->notifyChanged(); };
-    m_http = new VimHttpServer([this](const std::shared_ptr<HttpExchange> &e) { m_service->handle(e); },
-                               this);
+    m_ctx->changed = [this] {
+        m_service->notifyChanged();
+    };
+    m_http = new VimHttpServer(
+        [this](const std::shared_ptr<HttpExchange> &e) { m_service->handle(e); }, this);
     m_http->setFaults(options.faults);
     m_http->setSeed(options.workload.seed);
     m_workload = new WorkloadGenerator(*m_ctx, this);
@@ -85,8 +89,13 @@ Simulator::Simulator(const SimulatorOptions &options, QObject *parent)
 
 Simulator::~Simulator()
 {
-    // Sessions first: their pending calls answer through the HTTP server.
+    // Sessions first: their pending calls answer through the HTTP server. Then the
+    // QObject parts, before the stores they point into go away with the members.
     m_sessions->clear();
+    delete m_workload;
+    delete m_http;
+    delete m_service;
+    delete m_tasks;
 }
 
 bool Simulator::start(QString *error)
@@ -111,7 +120,8 @@ bool Simulator::start(QString *error)
         m_port = m_http->listen(o.address, o.port);
         if (m_port == 0) {
             if (error)
-                *error = QStringLiteral("cannot listen on %1:%2").arg(o.address.toString()).arg(o.port);
+                *error =
+                    QStringLiteral("cannot listen on %1:%2").arg(o.address.toString()).arg(o.port);
             return false;
         }
         if (o.workload.enabled)
@@ -207,7 +217,7 @@ QStringList Simulator::sessionKeys() const
 }
 
 namespace {
-template <typename F>
+template<typename F>
 QString faultTypeOf(F &&f)
 {
     try {
@@ -239,23 +249,21 @@ QString Simulator::setTaskState(const QString &key, vim::TaskInfoState::Value st
                                 const std::optional<vim::AnyValue> &result,
                                 const std::optional<vim::MethodFault> &fault)
 {
-    return inOwnerThread([&] {
-        return faultTypeOf([&] { m_lifecycle->setState(key, state, result, fault); });
-    });
+    return inOwnerThread(
+        [&] { return faultTypeOf([&] { m_lifecycle->setState(key, state, result, fault); }); });
 }
 
 QString Simulator::setTaskProgress(const QString &key, int percentDone)
 {
-    return inOwnerThread([&] {
-        return faultTypeOf([&] { m_lifecycle->updateProgress(key, percentDone); });
-    });
+    return inOwnerThread(
+        [&] { return faultTypeOf([&] { m_lifecycle->updateProgress(key, percentDone); }); });
 }
 
-QString Simulator::setTaskDescription(const QString &key, const vim::LocalizableMessage &description)
+QString Simulator::setTaskDescription(const QString &key,
+                                      const vim::LocalizableMessage &description)
 {
-    return inOwnerThread([&] {
-        return faultTypeOf([&] { m_lifecycle->setDescription(key, description); });
-    });
+    return inOwnerThread(
+        [&] { return faultTypeOf([&] { m_lifecycle->setDescription(key, description); }); });
 }
 
 QString Simulator::cancelTask(const QString &key)

@@ -95,7 +95,7 @@ Q_SIGNALS:
     void taskChanged(const vim::TaskInfo &info, bool stateChanged);
 
 private:
-    template <typename F>
+    template<typename F>
     auto inOwnerThread(F &&f) const -> decltype(f());
 
     std::unique_ptr<SimContext> m_ctx;

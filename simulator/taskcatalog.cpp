@@ -46,11 +46,9 @@ const Row kRows[] = {
      "Instant Clone virtual machine", "Virtuelle Maschine sofort klonen",
      "Clonage instantané de la machine virtuelle"},
     {"VirtualMachine.migrate", "MigrateVM_Task", "VirtualMachine", true, true, 8,
-     "Migrate virtual machine", "Virtuelle Maschine migrieren",
-     "Migrer la machine virtuelle"},
+     "Migrate virtual machine", "Virtuelle Maschine migrieren", "Migrer la machine virtuelle"},
     {"VirtualMachine.relocate", "RelocateVM_Task", "VirtualMachine", true, true, 5,
-     "Relocate virtual machine", "Virtuelle Maschine verlagern",
-     "Déplacer la machine virtuelle"},
+     "Relocate virtual machine", "Virtuelle Maschine verlagern", "Déplacer la machine virtuelle"},
     {"VirtualMachine.reconfigure", "ReconfigVM_Task", "VirtualMachine", false, true, 9,
      "Reconfigure virtual machine", "Virtuelle Maschine neu konfigurieren",
      "Reconfigurer la machine virtuelle"},
@@ -62,8 +60,8 @@ const Row kRows[] = {
     {"VirtualMachine.revertToCurrentSnapshot", "RevertToCurrentSnapshot_Task", "VirtualMachine",
      false, true, 2, "Revert to current snapshot", "Auf aktuellen Snapshot zurücksetzen",
      "Rétablir le snapshot actuel"},
-    {"VirtualMachine.consolidateDisks", "ConsolidateVMDisks_Task", "VirtualMachine", false, true,
-     2, "Consolidate virtual machine disk files",
+    {"VirtualMachine.consolidateDisks", "ConsolidateVMDisks_Task", "VirtualMachine", false, true, 2,
+     "Consolidate virtual machine disk files",
      "Festplattendateien der virtuellen Maschine konsolidieren",
      "Consolider les fichiers de disque de la machine virtuelle"},
     {"VirtualMachine.upgradeVirtualHardware", "UpgradeVM_Task", "VirtualMachine", false, true, 1,
@@ -80,15 +78,13 @@ const Row kRows[] = {
      "Unregister virtual machine", "Registrierung der virtuellen Maschine aufheben",
      "Annuler l'enregistrement de la machine virtuelle"},
     {"VirtualMachine.rename", "Rename_Task", "VirtualMachine", false, false, 2,
-     "Rename virtual machine", "Virtuelle Maschine umbenennen",
-     "Renommer la machine virtuelle"},
+     "Rename virtual machine", "Virtuelle Maschine umbenennen", "Renommer la machine virtuelle"},
     {"VirtualMachine.promoteDisks", "PromoteDisks_Task", "VirtualMachine", false, true, 1,
      "Promote disks", "Festplatten hochstufen", "Promouvoir les disques"},
     {"Folder.createVm", "CreateVM_Task", "Folder", true, true, 4, "Create virtual machine",
      "Virtuelle Maschine erstellen", "Créer une machine virtuelle"},
-    {"Folder.registerVm", "RegisterVM_Task", "Folder", false, true, 2,
-     "Register virtual machine", "Virtuelle Maschine registrieren",
-     "Enregistrer la machine virtuelle"},
+    {"Folder.registerVm", "RegisterVM_Task", "Folder", false, true, 2, "Register virtual machine",
+     "Virtuelle Maschine registrieren", "Enregistrer la machine virtuelle"},
     {"Folder.createFolder", "CreateFolder", "Folder", false, false, 1, "Create folder",
      "Ordner erstellen", "Créer un dossier"},
     {"Folder.moveInto", "MoveIntoFolder_Task", "Folder", false, true, 2, "Move entities",
@@ -103,8 +99,8 @@ const Row kRows[] = {
      "Enter maintenance mode", "In den Wartungsmodus wechseln", "Entrer en mode maintenance"},
     {"HostSystem.exitMaintenanceMode", "ExitMaintenanceMode_Task", "HostSystem", true, true, 3,
      "Exit maintenance mode", "Wartungsmodus beenden", "Quitter le mode maintenance"},
-    {"HostSystem.reconnect", "ReconnectHost_Task", "HostSystem", false, true, 2,
-     "Reconnect host", "Verbindung zum Host wiederherstellen", "Reconnecter l'hôte"},
+    {"HostSystem.reconnect", "ReconnectHost_Task", "HostSystem", false, true, 2, "Reconnect host",
+     "Verbindung zum Host wiederherstellen", "Reconnecter l'hôte"},
     {"HostSystem.disconnect", "DisconnectHost_Task", "HostSystem", false, true, 1,
      "Disconnect host", "Verbindung zum Host trennen", "Déconnecter l'hôte"},
     {"HostSystem.reboot", "RebootHost_Task", "HostSystem", false, true, 1, "Reboot host",
@@ -117,18 +113,18 @@ const Row kRows[] = {
      "Exit standby mode", "Standby-Modus beenden", "Quitter le mode veille"},
     {"HostStorageSystem.rescanAllHba", "RescanAllHba", "HostSystem", false, false, 3,
      "Rescan all HBAs", "Alle HBAs erneut prüfen", "Réanalyser tous les HBA"},
-    {"HostDatastoreSystem.createVmfsDatastore", "CreateVmfsDatastore", "HostSystem", false, true,
-     1, "Create VMFS datastore", "VMFS-Datenspeicher erstellen", "Créer une banque de données VMFS"},
-    {"Datastore.refresh", "RefreshDatastore", "Datastore", false, false, 4,
-     "Refresh datastore", "Datenspeicher aktualisieren", "Actualiser la banque de données"},
+    {"HostDatastoreSystem.createVmfsDatastore", "CreateVmfsDatastore", "HostSystem", false, true, 1,
+     "Create VMFS datastore", "VMFS-Datenspeicher erstellen", "Créer une banque de données VMFS"},
+    {"Datastore.refresh", "RefreshDatastore", "Datastore", false, false, 4, "Refresh datastore",
+     "Datenspeicher aktualisieren", "Actualiser la banque de données"},
     {"Datastore.refreshStorageInfo", "RefreshDatastoreStorageInfo", "Datastore", false, false, 3,
      "Refresh datastore storage info", "Speicherinformationen des Datenspeichers aktualisieren",
      "Actualiser les informations de stockage de la banque de données"},
     {"Datastore.enterMaintenanceMode", "DatastoreEnterMaintenanceMode", "Datastore", true, true, 1,
      "Enter SDRS maintenance mode", "In den SDRS-Wartungsmodus wechseln",
      "Entrer en mode maintenance SDRS"},
-    {"Datastore.exitMaintenanceMode", "DatastoreExitMaintenanceMode_Task", "Datastore", false,
-     true, 1, "Exit SDRS maintenance mode", "SDRS-Wartungsmodus beenden",
+    {"Datastore.exitMaintenanceMode", "DatastoreExitMaintenanceMode_Task", "Datastore", false, true,
+     1, "Exit SDRS maintenance mode", "SDRS-Wartungsmodus beenden",
      "Quitter le mode maintenance SDRS"},
     {"ClusterComputeResource.reconfigureEx", "ReconfigureComputeResource_Task",
      "ClusterComputeResource", false, true, 2, "Reconfigure cluster", "Cluster neu konfigurieren",
@@ -137,12 +133,11 @@ const Row kRows[] = {
      "Add host", "Host hinzufügen", "Ajouter un hôte"},
     {"ClusterComputeResource.moveInto", "MoveInto_Task", "ClusterComputeResource", false, true, 1,
      "Move host into cluster", "Host in Cluster verschieben", "Déplacer l'hôte dans le cluster"},
-    {"ClusterComputeResource.applyRecommendation", "ApplyRecommendation",
-     "ClusterComputeResource", false, false, 2, "Apply DRS recommendation",
-     "DRS-Empfehlung anwenden", "Appliquer la recommandation DRS"},
-    {"Drm.ExecuteVMotionLRO", "", "VirtualMachine", false, true, 3,
-     "Migrate virtual machine (DRS)", "Virtuelle Maschine migrieren (DRS)",
-     "Migrer la machine virtuelle (DRS)"},
+    {"ClusterComputeResource.applyRecommendation", "ApplyRecommendation", "ClusterComputeResource",
+     false, false, 2, "Apply DRS recommendation", "DRS-Empfehlung anwenden",
+     "Appliquer la recommandation DRS"},
+    {"Drm.ExecuteVMotionLRO", "", "VirtualMachine", false, true, 3, "Migrate virtual machine (DRS)",
+     "Virtuelle Maschine migrieren (DRS)", "Migrer la machine virtuelle (DRS)"},
     {"ResourcePool.ImportAppliance", "ImportVApp", "ClusterComputeResource", true, true, 1,
      "Deploy OVF template", "OVF-Vorlage bereitstellen", "Déployer le modèle OVF"},
 };
@@ -227,30 +222,37 @@ struct Labeled
 
 // State and reason labels: the English ones are vCenter's (§5.5).
 const Labeled kStates[] = {
-    {"queued", {"Queued", "In Warteschlange", "En file d'attente"},
+    {"queued",
+     {"Queued", "In Warteschlange", "En file d'attente"},
      {"Task is queued", "Aufgabe ist in der Warteschlange", "La tâche est en file d'attente"}},
-    {"running", {"Running", "Wird ausgeführt", "En cours"},
+    {"running",
+     {"Running", "Wird ausgeführt", "En cours"},
      {"Task is in progress", "Aufgabe wird ausgeführt", "La tâche est en cours"}},
-    {"success", {"Success", "Erfolgreich", "Réussite"},
+    {"success",
+     {"Success", "Erfolgreich", "Réussite"},
      {"Task completed successfully", "Aufgabe erfolgreich abgeschlossen",
       "La tâche s'est terminée avec succès"}},
-    {"error", {"Error", "Fehler", "Erreur"},
+    {"error",
+     {"Error", "Fehler", "Erreur"},
      {"Task completed with a failure", "Aufgabe mit einem Fehler abgeschlossen",
       "La tâche s'est terminée par un échec"}},
 };
 
 const Labeled kReasons[] = {
-    {"TaskReasonSchedule", {"Scheduled task", "Geplante Aufgabe", "Tâche planifiée"},
+    {"TaskReasonSchedule",
+     {"Scheduled task", "Geplante Aufgabe", "Tâche planifiée"},
      {"Task started by a scheduled task", "Von einer geplanten Aufgabe gestartet",
       "Tâche démarrée par une tâche planifiée"}},
-    {"TaskReasonUser", {"User task", "Benutzeraufgabe", "Tâche utilisateur"},
+    {"TaskReasonUser",
+     {"User task", "Benutzeraufgabe", "Tâche utilisateur"},
      {"Task started by a specific user", "Von einem bestimmten Benutzer gestartet",
       "Tâche démarrée par un utilisateur donné"}},
-    {"TaskReasonSystem", {"System task", "Systemaufgabe", "Tâche système"},
+    {"TaskReasonSystem",
+     {"System task", "Systemaufgabe", "Tâche système"},
      {"Task started by the server", "Vom Server gestartet", "Tâche démarrée par le serveur"}},
-    {"TaskReasonAlarm", {"Alarm task", "Alarmaufgabe", "Tâche d'alarme"},
-     {"Task started by an alarm", "Von einem Alarm gestartet",
-      "Tâche démarrée par une alarme"}},
+    {"TaskReasonAlarm",
+     {"Alarm task", "Alarmaufgabe", "Tâche d'alarme"},
+     {"Task started by an alarm", "Von einem Alarm gestartet", "Tâche démarrée par une alarme"}},
 };
 
 } // namespace
@@ -265,9 +267,9 @@ TaskCatalog::TaskCatalog()
         t.cancelable = r.cancelable;
         t.reportsProgress = r.progress;
         t.weight = r.weight;
-        t.resultIsVm = t.methodName == QLatin1String("CreateVM_Task")
-                       || t.methodName == QLatin1String("CloneVM_Task")
-                       || t.methodName == QLatin1String("InstantClone_Task");
+        t.resultIsVm = t.methodName == QLatin1String("CreateVM_Task") ||
+                       t.methodName == QLatin1String("CloneVM_Task") ||
+                       t.methodName == QLatin1String("InstantClone_Task");
         t.label[English] = QString::fromUtf8(r.en);
         t.label[German] = QString::fromUtf8(r.de);
         t.label[French] = QString::fromUtf8(r.fr);
@@ -335,11 +337,11 @@ vim::TaskDescription TaskCatalog::description(Language language) const
 {
     vim::TaskDescription d;
     for (const TaskType &t : m_types)
-        d.methodInfo.append({t.label[language], summaryFor(language, t.label[language]),
-                             t.descriptionId});
+        d.methodInfo.append(
+            {t.label[language], summaryFor(language, t.label[language]), t.descriptionId});
     for (const Labeled &s : kStates) {
-        d.state.append({QString::fromUtf8(s.label[language]), QString::fromUtf8(s.summary[language]),
-                        QLatin1String(s.key)});
+        d.state.append({QString::fromUtf8(s.label[language]),
+                        QString::fromUtf8(s.summary[language]), QLatin1String(s.key)});
     }
     for (const Labeled &r : kReasons) {
         d.reason.append({QString::fromUtf8(r.label[language]),
@@ -350,7 +352,8 @@ vim::TaskDescription TaskCatalog::description(Language language) const
 
 TaskCatalog::Language TaskCatalog::languageFor(const QString &locale)
 {
-    const QString lang = locale.section(QLatin1Char('_'), 0, 0).section(QLatin1Char('-'), 0, 0).toLower();
+    const QString lang =
+        locale.section(QLatin1Char('_'), 0, 0).section(QLatin1Char('-'), 0, 0).toLower();
     if (lang == QLatin1String("de"))
         return German;
     if (lang == QLatin1String("fr"))

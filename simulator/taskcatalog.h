@@ -14,7 +14,13 @@ namespace sim {
 class TaskCatalog final
 {
 public:
-    enum Language { English, German, French, LanguageCount };
+    enum Language
+    {
+        English,
+        German,
+        French,
+        LanguageCount
+    };
 
     struct TaskType
     {

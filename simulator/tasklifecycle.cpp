@@ -18,8 +18,7 @@ using State = vim::TaskInfoState::Value;
 TaskLifecycle::TaskLifecycle(SimContext &context, QObject *timerContext)
     : m_ctx(context)
     , m_timerContext(timerContext)
-{
-}
+{}
 
 const vim::TaskInfo &TaskLifecycle::info(const QString &key) const
 {
@@ -105,9 +104,9 @@ void TaskLifecycle::cancel(const QString &key)
         return; // repeated cancels count as one
     const bool queued = t.state == State::Queued;
     m_ctx.tasks->modify(key, [](vim::TaskInfo &info) { info.cancelled = true; });
-    const vim::MethodFault canceled =
-        taskFault(QStringLiteral("RequestCanceled"), QStringLiteral("com.vmware.vim.vpxd.vpx.TaskCanceled"),
-                  QStringLiteral("The task was canceled by a user."));
+    const vim::MethodFault canceled = taskFault(
+        QStringLiteral("RequestCanceled"), QStringLiteral("com.vmware.vim.vpxd.vpx.TaskCanceled"),
+        QStringLiteral("The task was canceled by a user."));
     if (queued) {
         finish(key, false, std::nullopt, canceled);
         return;

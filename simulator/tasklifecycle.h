@@ -46,7 +46,8 @@ public:
     void updateProgress(const QString &key, int percentDone);
     void setDescription(const QString &key, const vim::LocalizableMessage &description);
     /// A LocalizableMessage-carrying fault as TaskInfo.error holds it.
-    static vim::MethodFault taskFault(const QString &type, const QString &key, const QString &message);
+    static vim::MethodFault taskFault(const QString &type, const QString &key,
+                                      const QString &message);
 
 private:
     const vim::TaskInfo &info(const QString &key) const;

@@ -36,14 +36,15 @@ void TaskOperations::registerWith(OperationTable &table)
     registerTaskManager(table);
     registerTask(table);
     registerCollector(table);
-    table.add(QStringLiteral("ExtensionManager"), QStringLiteral("FindExtension"), [this](Call &call) {
-        const QString key = call.required<QString>("extensionKey");
-        for (const vim::Extension &e : m_ctx.catalog->extensions()) {
-            if (e.key == key)
-                return Reply::json(vim::encode(e));
-        }
-        return Reply::none();
-    });
+    table.add(QStringLiteral("ExtensionManager"), QStringLiteral("FindExtension"),
+              [this](Call &call) {
+                  const QString key = call.required<QString>("extensionKey");
+                  for (const vim::Extension &e : m_ctx.catalog->extensions()) {
+                      if (e.key == key)
+                          return Reply::json(vim::encode(e));
+                  }
+                  return Reply::none();
+              });
 }
 
 void TaskOperations::registerTaskManager(OperationTable &table)
@@ -55,7 +56,8 @@ void TaskOperations::registerTaskManager(OperationTable &table)
         const auto filter = call.optional<vim::TaskFilterSpec>("filter");
         if (!filter)
             faults::raise(faults::invalidArgument(QStringLiteral("filter")));
-        if (filter->entity && m_ctx.model->typeOf(filter->entity->entity.value, call.session).isEmpty())
+        if (filter->entity &&
+            m_ctx.model->typeOf(filter->entity->entity.value, call.session).isEmpty())
             faults::raise(faults::invalidArgument(QStringLiteral("entity")));
         Session &s = *call.session;
         if (int(s.collectors.size()) >= m_ctx.options.maxCollectors)
@@ -66,7 +68,8 @@ void TaskOperations::registerTaskManager(OperationTable &table)
         s.collectors.emplace(id, std::make_unique<HistoryCollector>(id, *filter, infoFilter,
                                                                     m_ctx.tasks,
                                                                     m_ctx.options.defaultPageSize));
-        return Reply::json(vim::encode(vim::ManagedObjectReference{QStringLiteral("TaskHistoryCollector"), id}));
+        return Reply::json(
+            vim::encode(vim::ManagedObjectReference{QStringLiteral("TaskHistoryCollector"), id}));
     };
     table.add(tm, QStringLiteral("CreateCollectorForTasks"),
               [createCollector](Call &call) { return createCollector(call, false); });
@@ -92,8 +95,8 @@ void TaskOperations::registerTaskManager(OperationTable &table)
         t.activationId = call.optional<QString>("activationId");
         if (t.parentTaskKey) {
             const TaskRecord *parent = m_ctx.tasks->find(*t.parentTaskKey);
-            t.rootTaskKey = parent ? parent->info.rootTaskKey.value_or(*t.parentTaskKey)
-                                   : *t.parentTaskKey;
+            t.rootTaskKey =
+                parent ? parent->info.rootTaskKey.value_or(*t.parentTaskKey) : *t.parentTaskKey;
         }
         return Reply::json(vim::encode(m_ctx.lifecycle->create(t)));
     });
@@ -133,9 +136,8 @@ void TaskOperations::registerCollector(OperationTable &table)
 {
     const QString thc = QStringLiteral("TaskHistoryCollector");
     const QString hc = QStringLiteral("HistoryCollector");
-    table.add(thc, QStringLiteral("ReadNextTasks"), [](Call &call) {
-        return Reply::json(collectorOf(call).readNext(maxCountOf(call)));
-    });
+    table.add(thc, QStringLiteral("ReadNextTasks"),
+              [](Call &call) { return Reply::json(collectorOf(call).readNext(maxCountOf(call))); });
     table.add(thc, QStringLiteral("ReadPreviousTasks"), [](Call &call) {
         return Reply::json(collectorOf(call).readPrevious(maxCountOf(call)));
     });

@@ -9,7 +9,9 @@ struct SimContext;
 class TaskOperations final
 {
 public:
-    explicit TaskOperations(SimContext &context) : m_ctx(context) {}
+    explicit TaskOperations(SimContext &context)
+        : m_ctx(context)
+    {}
     void registerWith(OperationTable &table);
 
 private:

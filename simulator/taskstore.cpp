@@ -13,8 +13,7 @@ constexpr size_t kCachedFinishedLimit = 2000;
 TaskStore::TaskStore(int maxTasks, QObject *parent)
     : QObject(parent)
     , m_maxTasks(qMax(1000, maxTasks))
-{
-}
+{}
 
 TaskRecord *TaskStore::byId(int id) const
 {

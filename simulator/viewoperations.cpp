@@ -37,8 +37,9 @@ void ViewOperations::registerWith(OperationTable &table)
         ObjectView view;
         view.moId = s.newObjectId();
         view.type = QStringLiteral("ListView");
-        addMembers(view, call.optional<QList<vim::ManagedObjectReference>>("obj").value_or(
-                             QList<vim::ManagedObjectReference>{}),
+        addMembers(view,
+                   call.optional<QList<vim::ManagedObjectReference>>("obj").value_or(
+                       QList<vim::ManagedObjectReference>{}),
                    &s);
         s.views.emplace(view.moId, view);
         return Reply::json(vim::encode(vim::ManagedObjectReference{view.type, view.moId}));
@@ -66,9 +67,12 @@ void ViewOperations::registerWith(OperationTable &table)
     table.add(lv, QStringLiteral("ModifyListView"), [this](Call &call) {
         ObjectView &view = call.session->views.at(call.self.value);
         using Refs = QList<vim::ManagedObjectReference>;
-        const Refs unresolved = addMembers(view, call.optional<Refs>("add").value_or(Refs{}), call.session);
-        for (const vim::ManagedObjectReference &r : call.optional<Refs>("remove").value_or(Refs{})) {
-            view.members.removeIf([&](const vim::ManagedObjectReference &m) { return m.value == r.value; });
+        const Refs unresolved =
+            addMembers(view, call.optional<Refs>("add").value_or(Refs{}), call.session);
+        for (const vim::ManagedObjectReference &r :
+             call.optional<Refs>("remove").value_or(Refs{})) {
+            view.members.removeIf(
+                [&](const vim::ManagedObjectReference &m) { return m.value == r.value; });
         }
         return Reply::json(vim::encode(unresolved));
     });
@@ -76,7 +80,8 @@ void ViewOperations::registerWith(OperationTable &table)
         ObjectView &view = call.session->views.at(call.self.value);
         using Refs = QList<vim::ManagedObjectReference>;
         view.members.clear();
-        return Reply::json(vim::encode(addMembers(view, call.optional<Refs>("obj").value_or(Refs{}), call.session)));
+        return Reply::json(vim::encode(
+            addMembers(view, call.optional<Refs>("obj").value_or(Refs{}), call.session)));
     });
     table.add(QStringLiteral("View"), QStringLiteral("DestroyView"), [](Call &call) {
         call.session->views.erase(call.self.value);

@@ -16,7 +16,9 @@ struct SimContext;
 class ViewOperations final
 {
 public:
-    explicit ViewOperations(SimContext &context) : m_ctx(context) {}
+    explicit ViewOperations(SimContext &context)
+        : m_ctx(context)
+    {}
     void registerWith(OperationTable &table);
 
 private:

@@ -61,8 +61,7 @@ QByteArray methodName(QHttpServerRequest::Method m)
 VimHttpServer::VimHttpServer(Handler handler, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_handler(std::move(handler))
-{
-}
+{}
 
 bool VimHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
@@ -118,8 +117,8 @@ void VimHttpServer::write(QTcpSocket *socket, const Reply &reply, bool close)
         return;
     if (reply.isFault)
         ++m_faultReplies;
-    QByteArray out = QByteArrayLiteral("HTTP/1.1 ") + QByteArray::number(reply.status) + ' '
-                     + reasonPhrase(reply.status) + "\r\n";
+    QByteArray out = QByteArrayLiteral("HTTP/1.1 ") + QByteArray::number(reply.status) + ' ' +
+                     reasonPhrase(reply.status) + "\r\n";
     if (!reply.contentType.isEmpty())
         out += QByteArrayLiteral("Content-Type: ") + reply.contentType + "\r\n";
     out += QByteArrayLiteral("Content-Length: ") + QByteArray::number(reply.body.size()) + "\r\n";

@@ -34,8 +34,8 @@ bool releaseAtMost(const QString &release, const QString &limit)
 bool isMoRefShaped(const QJsonObject &o)
 {
     for (auto it = o.begin(); it != o.end(); ++it) {
-        if (it.key() != QLatin1String("type") && it.key() != QLatin1String("value")
-            && it.key() != QLatin1String("_typeName"))
+        if (it.key() != QLatin1String("type") && it.key() != QLatin1String("value") &&
+            it.key() != QLatin1String("_typeName"))
             return false;
     }
     return o.value(QLatin1String("type")).isString() && o.value(QLatin1String("value")).isString();
@@ -47,7 +47,8 @@ QString untypedObject(const QJsonValue &v, const QString &path, bool root)
     if (v.isArray()) {
         const QJsonArray a = v.toArray();
         for (qsizetype i = 0; i < a.size(); ++i) {
-            const QString found = untypedObject(a.at(i), path + QStringLiteral("[%1]").arg(i), false);
+            const QString found =
+                untypedObject(a.at(i), path + QStringLiteral("[%1]").arg(i), false);
             if (!found.isEmpty())
                 return found;
         }
@@ -61,7 +62,8 @@ QString untypedObject(const QJsonValue &v, const QString &path, bool root)
     if (o.contains(QLatin1String("_value")))
         return {};
     for (auto it = o.begin(); it != o.end(); ++it) {
-        const QString found = untypedObject(it.value(), path.isEmpty() ? it.key() : path + QLatin1Char('.') + it.key(), false);
+        const QString found = untypedObject(
+            it.value(), path.isEmpty() ? it.key() : path + QLatin1Char('.') + it.key(), false);
         if (!found.isEmpty())
             return found;
     }
@@ -70,12 +72,14 @@ QString untypedObject(const QJsonValue &v, const QString &path, bool root)
 
 Reply vapiError(const QString &message)
 {
-    const QJsonObject msg{{QStringLiteral("id"), QStringLiteral("com.vmware.vapi.std.errors.invalid_argument")},
-                          {QStringLiteral("default_message"), message},
-                          {QStringLiteral("args"), QJsonArray()}};
-    return Reply::json(QJsonObject{{QStringLiteral("error_type"), QStringLiteral("INVALID_ARGUMENT")},
-                                   {QStringLiteral("messages"), QJsonArray{msg}}},
-                       400);
+    const QJsonObject msg{
+        {QStringLiteral("id"), QStringLiteral("com.vmware.vapi.std.errors.invalid_argument")},
+        {QStringLiteral("default_message"), message},
+        {QStringLiteral("args"), QJsonArray()}};
+    return Reply::json(
+        QJsonObject{{QStringLiteral("error_type"), QStringLiteral("INVALID_ARGUMENT")},
+                    {QStringLiteral("messages"), QJsonArray{msg}}},
+        400);
 }
 
 } // namespace
@@ -97,8 +101,7 @@ VimService::VimService(SimContext &context, QObject *parent)
         m_idleSweep.setInterval(std::chrono::seconds(std::clamp(timeout / 2, 1, 60)));
         connect(&m_idleSweep, &QTimer::timeout, this, [this] {
             if (m_ctx.sessions->expireIdle(QDateTime::currentDateTimeUtc(),
-                                           m_ctx.options.sessionIdleTimeoutSeconds)
-                > 0)
+                                           m_ctx.options.sessionIdleTimeoutSeconds) > 0)
                 notifyChanged();
         });
         m_idleSweep.start();
@@ -138,9 +141,9 @@ Reply VimService::route(const std::shared_ptr<HttpExchange> &exchange)
 
 Reply VimService::hello(const HttpExchange &exchange) const
 {
-    if (!m_ctx.options.hello || !releaseAtMost(QStringLiteral("8.0.2.0"), m_ctx.options.release)
-        || exchange.method != "POST"
-        || exchange.query.queryItemValue(QStringLiteral("action")) != QLatin1String("hello"))
+    if (!m_ctx.options.hello || !releaseAtMost(QStringLiteral("8.0.2.0"), m_ctx.options.release) ||
+        exchange.method != "POST" ||
+        exchange.query.queryItemValue(QStringLiteral("action")) != QLatin1String("hello"))
         return Reply::http(404);
     vim::DecodeError err;
     const QJsonValue body = vim::parseJson(exchange.body, &err);
@@ -155,16 +158,18 @@ Reply VimService::hello(const HttpExchange &exchange) const
     QString chosen;
     for (const QJsonValue &r : releases) {
         if (!r.isString() || r.toString().size() > 64)
-            return vapiError(QStringLiteral("api_releases entries must be strings of at most 64 characters."));
+            return vapiError(
+                QStringLiteral("api_releases entries must be strings of at most 64 characters."));
         const QString id = r.toString();
-        if (chosen.isEmpty() && knownReleases().contains(id)
-            && releaseAtMost(id, m_ctx.options.release))
+        if (chosen.isEmpty() && knownReleases().contains(id) &&
+            releaseAtMost(id, m_ctx.options.release))
             chosen = id;
     }
     return Reply::json(QJsonObject{{QStringLiteral("api_release"), chosen}});
 }
 
-Reply VimService::vimCall(const std::shared_ptr<HttpExchange> &exchange, const QStringList &segments)
+Reply VimService::vimCall(const std::shared_ptr<HttpExchange> &exchange,
+                          const QStringList &segments)
 {
     const QString &release = segments.at(0);
     const QString &pathType = segments.at(1);
@@ -185,8 +190,8 @@ Reply VimService::vimCall(const std::shared_ptr<HttpExchange> &exchange, const Q
         return Reply::http(404);
     if ((get && !property) || (post && !op) || (!get && !post))
         return Reply::http(405);
-    if (name == QLatin1String("CreateCollectorWithInfoFilterForTasks")
-        && !releaseAtMost(QStringLiteral("8.0.3.0"), release))
+    if (name == QLatin1String("CreateCollectorWithInfoFilterForTasks") &&
+        !releaseAtMost(QStringLiteral("8.0.3.0"), release))
         return Reply::http(404);
 
     Call call;
@@ -198,9 +203,9 @@ Reply VimService::vimCall(const std::shared_ptr<HttpExchange> &exchange, const Q
             vim::DecodeError err;
             const QJsonValue body = vim::parseJson(exchange->body, &err);
             if (!err.message.isEmpty() || !body.isObject())
-                faults::raise(faults::invalidRequest(err.message.isEmpty()
-                                                         ? QStringLiteral("the body must be a JSON object")
-                                                         : err.message));
+                faults::raise(faults::invalidRequest(
+                    err.message.isEmpty() ? QStringLiteral("the body must be a JSON object")
+                                          : err.message));
             call.body = body.toObject();
             // A root `_typeName` is optional and its value is not checked (§1.3).
             call.body.remove(QStringLiteral("_typeName"));
@@ -208,17 +213,20 @@ Reply VimService::vimCall(const std::shared_ptr<HttpExchange> &exchange, const Q
         if (m_ctx.options.strict) {
             const QString untyped = untypedObject(call.body, {}, true);
             if (!untyped.isEmpty())
-                faults::raise(faults::invalidRequest(untyped + QStringLiteral(": _typeName missing")));
+                faults::raise(
+                    faults::invalidRequest(untyped + QStringLiteral(": _typeName missing")));
         }
     }
 
     const QByteArray token = exchange->header(QByteArrayLiteral("vmware-api-session-id"));
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    call.session = token.isEmpty() ? nullptr
-                                   : m_ctx.sessions->byToken(token, now,
-                                                             m_ctx.options.sessionIdleTimeoutSeconds);
-    const bool anonymous = property ? (name == QLatin1String("content") || name == QLatin1String("currentSession"))
-                                    : op->anonymous;
+    call.session =
+        token.isEmpty()
+            ? nullptr
+            : m_ctx.sessions->byToken(token, now, m_ctx.options.sessionIdleTimeoutSeconds);
+    const bool anonymous =
+        property ? (name == QLatin1String("content") || name == QLatin1String("currentSession"))
+                 : op->anonymous;
     if (!anonymous && !call.session)
         faults::raise(faults::notAuthenticated({pathType, moId}));
 

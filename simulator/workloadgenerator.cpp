@@ -54,9 +54,9 @@ const Failure kFailures[] = {
 // Types that fan out into child tasks.
 bool spawnsChildren(const QString &id)
 {
-    return id == QLatin1String("Datacenter.powerOnVm")
-           || id == QLatin1String("HostSystem.enterMaintenanceMode")
-           || id == QLatin1String("ClusterComputeResource.applyRecommendation");
+    return id == QLatin1String("Datacenter.powerOnVm") ||
+           id == QLatin1String("HostSystem.enterMaintenanceMode") ||
+           id == QLatin1String("ClusterComputeResource.applyRecommendation");
 }
 
 } // namespace
@@ -200,13 +200,15 @@ vim::TaskReason WorkloadGenerator::pickReason(const QString &entity)
     if (r < 0.95) {
         const int a = int(m_random.bounded(4));
         return vim::TaskReason::alarmReason(
-            QLatin1String(kAlarms[a]), {QStringLiteral("Alarm"), QStringLiteral("alarm-%1").arg(a + 1)},
+            QLatin1String(kAlarms[a]),
+            {QStringLiteral("Alarm"), QStringLiteral("alarm-%1").arg(a + 1)},
             m_ctx.inventory->find(entity) ? m_ctx.inventory->find(entity)->name : entity,
             m_ctx.inventory->ref(entity));
     }
     const int s = int(m_random.bounded(3));
-    return vim::TaskReason::schedule(QLatin1String(kSchedules[s]),
-                                     {QStringLiteral("ScheduledTask"), QStringLiteral("schedule-%1").arg(s + 101)});
+    return vim::TaskReason::schedule(
+        QLatin1String(kSchedules[s]),
+        {QStringLiteral("ScheduledTask"), QStringLiteral("schedule-%1").arg(s + 101)});
 }
 
 vim::MethodFault WorkloadGenerator::pickFailure()
@@ -254,8 +256,8 @@ void WorkloadGenerator::spawn(qint64 at, const QString &parentKey, const QString
     if (n.cancelable && r < m_options.cancelRatio)
         schedule(begin + qint64(duration * m_random.generateDouble()), {key, StepKind::Cancel});
     schedule(end, {key, StepKind::Finish, 0, r >= m_options.cancelRatio + m_options.failureRatio});
-    if (parentKey.isEmpty() && spawnsChildren(type.descriptionId)
-        && m_random.generateDouble() < qMin(1.0, m_options.parentShare * 10)) {
+    if (parentKey.isEmpty() && spawnsChildren(type.descriptionId) &&
+        m_random.generateDouble() < qMin(1.0, m_options.parentShare * 10)) {
         const int children = 1 + int(m_random.bounded(3));
         for (int c = 0; c < children; ++c)
             spawn(begin + 10 * (c + 1), key, key, duration / 2);
@@ -271,8 +273,8 @@ void WorkloadGenerator::apply(const Step &step)
         switch (step.kind) {
         case StepKind::Start:
             m_ctx.lifecycle->start(step.key);
-            if (m_ctx.catalog->find(r->info.descriptionId)
-                && m_ctx.catalog->find(r->info.descriptionId)->reportsProgress)
+            if (m_ctx.catalog->find(r->info.descriptionId) &&
+                m_ctx.catalog->find(r->info.descriptionId)->reportsProgress)
                 m_ctx.lifecycle->updateProgress(step.key, 0);
             break;
         case StepKind::Progress:
@@ -280,7 +282,8 @@ void WorkloadGenerator::apply(const Step &step)
             break;
         case StepKind::Describe: {
             const Phase &p = kPhases[step.value % 4];
-            m_ctx.lifecycle->setDescription(step.key, {QLatin1String(p.key), {}, QLatin1String(p.message)});
+            m_ctx.lifecycle->setDescription(step.key,
+                                            {QLatin1String(p.key), {}, QLatin1String(p.message)});
             break;
         }
         case StepKind::Cancel:
@@ -292,12 +295,15 @@ void WorkloadGenerator::apply(const Step &step)
                 m_ctx.lifecycle->start(step.key);
             std::optional<vim::AnyValue> result;
             if (step.success && type && type->resultIsVm)
-                result = vim::toAny(vim::ManagedObjectReference{QStringLiteral("VirtualMachine"),
-                                                                QStringLiteral("vm-%1").arg(90000 + ++m_createdVms)});
+                result = vim::toAny(vim::ManagedObjectReference{
+                    QStringLiteral("VirtualMachine"),
+                    QStringLiteral("vm-%1").arg(90000 + ++m_createdVms)});
             if (step.success)
-                m_ctx.lifecycle->setState(step.key, vim::TaskInfoState::Value::Success, result, std::nullopt);
+                m_ctx.lifecycle->setState(step.key, vim::TaskInfoState::Value::Success, result,
+                                          std::nullopt);
             else
-                m_ctx.lifecycle->setState(step.key, vim::TaskInfoState::Value::Error, std::nullopt, pickFailure());
+                m_ctx.lifecycle->setState(step.key, vim::TaskInfoState::Value::Error, std::nullopt,
+                                          pickFailure());
             break;
         }
         }
@@ -332,9 +338,10 @@ void WorkloadGenerator::seedHistory(int count)
         if (t.cancelable && r < m_options.cancelRatio) {
             t.state = vim::TaskInfoState::Value::Error;
             t.cancelled = true;
-            t.error = TaskLifecycle::taskFault(QStringLiteral("RequestCanceled"),
-                                               QStringLiteral("com.vmware.vim.vpxd.vpx.TaskCanceled"),
-                                               QStringLiteral("The task was canceled by a user."));
+            t.error =
+                TaskLifecycle::taskFault(QStringLiteral("RequestCanceled"),
+                                         QStringLiteral("com.vmware.vim.vpxd.vpx.TaskCanceled"),
+                                         QStringLiteral("The task was canceled by a user."));
         } else if (r < m_options.cancelRatio + m_options.failureRatio) {
             t.state = vim::TaskInfoState::Value::Error;
             t.error = pickFailure();

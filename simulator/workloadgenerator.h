@@ -37,7 +37,14 @@ public:
     void seedHistory(int count);
 
 private:
-    enum class StepKind { Start, Progress, Describe, Cancel, Finish };
+    enum class StepKind
+    {
+        Start,
+        Progress,
+        Describe,
+        Cancel,
+        Finish
+    };
     struct Step
     {
         QString key;

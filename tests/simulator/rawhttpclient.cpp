@@ -22,8 +22,7 @@ RawHttpClient::RawHttpClient(quint16 port, bool https, const QString &release_)
     : release(release_)
     , m_port(port)
     , m_https(https)
-{
-}
+{}
 
 QSslSocket *RawHttpClient::socket()
 {
@@ -51,8 +50,9 @@ void RawHttpClient::ensureConnected()
 QByteArray RawHttpClient::rawRequest(const QByteArray &method, const QByteArray &target,
                                      const QByteArray &body, bool contentType) const
 {
-    QByteArray r = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_port)
-                   + "\r\nUser-Agent: vtaskmon-conformance/1\r\n";
+    QByteArray r = method + ' ' + target +
+                   " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_port) +
+                   "\r\nUser-Agent: vtaskmon-conformance/1\r\n";
     if (!token.isEmpty())
         r += "vmware-api-session-id: " + token + "\r\n";
     if (!body.isNull()) {
@@ -84,7 +84,8 @@ RawHttpClient::Response RawHttpClient::receive(int timeoutMs)
     QElapsedTimer clock;
     clock.start();
     auto fill = [&] {
-        if (m_socket->bytesAvailable() == 0 && !m_socket->waitForReadyRead(int(qMax<qint64>(1, timeoutMs - clock.elapsed()))))
+        if (m_socket->bytesAvailable() == 0 &&
+            !m_socket->waitForReadyRead(int(qMax<qint64>(1, timeoutMs - clock.elapsed()))))
             return false;
         m_buffer += m_socket->readAll();
         return true;
@@ -129,8 +130,8 @@ RawHttpClient::Response RawHttpClient::post(const QString &path, const QByteArra
 RawHttpClient::Response RawHttpClient::login(const QString &user, const QString &password,
                                              const QString &locale)
 {
-    const QByteArray body = "{\"userName\":\"" + user.toUtf8() + "\",\"password\":\""
-                            + password.toUtf8() + "\",\"locale\":\"" + locale.toUtf8() + "\"}";
+    const QByteArray body = "{\"userName\":\"" + user.toUtf8() + "\",\"password\":\"" +
+                            password.toUtf8() + "\",\"locale\":\"" + locale.toUtf8() + "\"}";
     Response r = post(QStringLiteral("SessionManager/SessionManager/Login"), body);
     token = r.header("vmware-api-session-id");
     return r;

@@ -33,7 +33,10 @@ public:
     /// j("{'maxCount':10}") → {"maxCount":10}.
     static QByteArray j(const char *singleQuoted);
     /// The `value` of a MoRef response.
-    static QString moId(const Response &r) { return r.object().value(QLatin1String("value")).toString(); }
+    static QString moId(const Response &r)
+    {
+        return r.object().value(QLatin1String("value")).toString();
+    }
 
     explicit RawHttpClient(quint16 port, bool https = false,
                            const QString &release = QStringLiteral("8.0.3.0"));

@@ -14,5 +14,6 @@ inline void verifyFault(const RawHttpClient::Response &r, const char *type,
     QCOMPARE(r.typeName(), QLatin1String(type));
     QVERIFY(!r.object().value(QLatin1String("faultstring")).toString().isEmpty());
     if (invalidProperty)
-        QCOMPARE(r.object().value(QLatin1String("invalidProperty")).toString(), QLatin1String(invalidProperty));
+        QCOMPARE(r.object().value(QLatin1String("invalidProperty")).toString(),
+                 QLatin1String(invalidProperty));
 }

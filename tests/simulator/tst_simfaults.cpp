@@ -38,7 +38,8 @@ private Q_SLOTS:
         sim::SimulatorOptions::Faults f;
         f.dropRate = 1.0;
         sim->setFaults(f);
-        c.send(c.request("GET", QStringLiteral("ServiceInstance/ServiceInstance/content"), QByteArray()));
+        c.send(c.request("GET", QStringLiteral("ServiceInstance/ServiceInstance/content"),
+                         QByteArray()));
         QSslSocket *socket = c.socket();
         const auto r = c.receive(5000);
         QVERIFY(!r.complete);
@@ -65,17 +66,24 @@ private Q_SLOTS:
         a.login();
         b.login();
         QCOMPARE(sim->sessionKeys().size(), 2);
-        const QString aKey = a.get(QStringLiteral("SessionManager/SessionManager/currentSession")).object().value(QLatin1String("key")).toString();
+        const QString aKey = a.get(QStringLiteral("SessionManager/SessionManager/currentSession"))
+                                 .object()
+                                 .value(QLatin1String("key"))
+                                 .toString();
         QVERIFY(sim->expireSession(aKey));
-        QCOMPARE(a.get(QStringLiteral("TaskManager/TaskManager/recentTask")).typeName(), QStringLiteral("NotAuthenticated"));
+        QCOMPARE(a.get(QStringLiteral("TaskManager/TaskManager/recentTask")).typeName(),
+                 QStringLiteral("NotAuthenticated"));
         QCOMPARE(b.get(QStringLiteral("TaskManager/TaskManager/recentTask")).status, 200);
         sim->expireAllSessions();
-        QCOMPARE(b.get(QStringLiteral("TaskManager/TaskManager/recentTask")).typeName(), QStringLiteral("NotAuthenticated"));
+        QCOMPARE(b.get(QStringLiteral("TaskManager/TaskManager/recentTask")).typeName(),
+                 QStringLiteral("NotAuthenticated"));
 
         // Restart: connections and sessions go, tasks stay.
         b.login();
-        const QString key = sim->createTask(QStringLiteral("Datastore.refresh"), QStringLiteral("group-d1"), false);
-        b.post(QStringLiteral("TaskManager/TaskManager/CreateCollectorForTasks"), R::j("{'filter':{'_typeName':'TaskFilterSpec'}}"));
+        const QString key =
+            sim->createTask(QStringLiteral("Datastore.refresh"), QStringLiteral("group-d1"), false);
+        b.post(QStringLiteral("TaskManager/TaskManager/CreateCollectorForTasks"),
+               R::j("{'filter':{'_typeName':'TaskFilterSpec'}}"));
         QCOMPARE(sim->stats().collectors, 1);
         QSslSocket *socket = b.socket();
         sim->restart();
@@ -83,7 +91,8 @@ private Q_SLOTS:
         QCOMPARE(sim->stats().sessions, 0);
         QCOMPARE(sim->stats().collectors, 0);
         QVERIFY(sim->task(key).has_value());
-        QCOMPARE(b.get(QStringLiteral("TaskManager/TaskManager/recentTask")).typeName(), QStringLiteral("NotAuthenticated"));
+        QCOMPARE(b.get(QStringLiteral("TaskManager/TaskManager/recentTask")).typeName(),
+                 QStringLiteral("NotAuthenticated"));
     }
 
     void groundTruthCountersAndSignals()
@@ -92,11 +101,16 @@ private Q_SLOTS:
         QObject receiver;
         int created = 0;
         int stateChanges = 0;
-        QObject::connect(sim.simulator(), &sim::Simulator::taskCreated, &receiver,
-                         [&](const vim::TaskInfo &) { ++created; }, Qt::QueuedConnection);
-        QObject::connect(sim.simulator(), &sim::Simulator::taskChanged, &receiver,
-                         [&](const vim::TaskInfo &, bool state) { stateChanges += state ? 1 : 0; }, Qt::QueuedConnection);
-        const QString key = sim->createTask(QStringLiteral("VirtualMachine.powerOn"), QStringLiteral("group-d1"), true, QStringLiteral("VSPHERE.LOCAL\\Alice"));
+        QObject::connect(
+            sim.simulator(), &sim::Simulator::taskCreated, &receiver,
+            [&](const vim::TaskInfo &) { ++created; }, Qt::QueuedConnection);
+        QObject::connect(
+            sim.simulator(), &sim::Simulator::taskChanged, &receiver,
+            [&](const vim::TaskInfo &, bool state) { stateChanges += state ? 1 : 0; },
+            Qt::QueuedConnection);
+        const QString key =
+            sim->createTask(QStringLiteral("VirtualMachine.powerOn"), QStringLiteral("group-d1"),
+                            true, QStringLiteral("VSPHERE.LOCAL\\Alice"));
         QCOMPARE(sim->task(key)->reason.userName, QStringLiteral("VSPHERE.LOCAL\\Alice"));
         QCOMPARE(sim->setTaskState(key, vim::TaskInfoState::Value::Running), QString());
         QCOMPARE(sim->setTaskProgress(key, 120), QString());
@@ -104,7 +118,8 @@ private Q_SLOTS:
         QCOMPARE(sim->cancelTask(key), QString());
         QTRY_COMPARE(sim->task(key)->state.toString(), QStringLiteral("error"));
         QCOMPARE(sim->setTaskProgress(key, 10), QStringLiteral("InvalidState"));
-        QCOMPARE(sim->setTaskState(QStringLiteral("task-999"), vim::TaskInfoState::Value::Success), QStringLiteral("ManagedObjectNotFound"));
+        QCOMPARE(sim->setTaskState(QStringLiteral("task-999"), vim::TaskInfoState::Value::Success),
+                 QStringLiteral("ManagedObjectNotFound"));
         QTRY_COMPARE(created, 1);
         QTRY_COMPARE(stateChanges, 2);
 
@@ -148,8 +163,10 @@ private Q_SLOTS:
         R c(live.port());
         c.login();
         // A server-side 1 s wait lets time pass without a sleep in the test.
-        const QString pc = R::moId(c.post(QStringLiteral("PropertyCollector/propertyCollector/CreatePropertyCollector")));
-        c.post(QStringLiteral("PropertyCollector/") + pc + QStringLiteral("/WaitForUpdatesEx"), R::j("{'options':{'_typeName':'WaitOptions','maxWaitSeconds':1}}"));
+        const QString pc = R::moId(
+            c.post(QStringLiteral("PropertyCollector/propertyCollector/CreatePropertyCollector")));
+        c.post(QStringLiteral("PropertyCollector/") + pc + QStringLiteral("/WaitForUpdatesEx"),
+               R::j("{'options':{'_typeName':'WaitOptions','maxWaitSeconds':1}}"));
         QCOMPARE(live->stats().tasks, paused);
         live->resumeWorkload();
         QTRY_VERIFY(live->stats().tasks > paused);
@@ -159,19 +176,26 @@ private Q_SLOTS:
     {
         QProcess p;
         p.setProgram(QStringLiteral(VTASKMON_SIM_BINARY));
-        p.setArguments({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--no-workload")});
+        p.setArguments(
+            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--no-workload")});
         p.start();
         QVERIFY(p.waitForStarted());
         QByteArray out;
         QRegularExpression portLine(QStringLiteral("port (\\d+)"));
         QRegularExpression thumbLine(QStringLiteral("thumbprint ([0-9A-F:]{95})"));
-        QTRY_VERIFY_WITH_TIMEOUT((out += p.readAllStandardOutput(), thumbLine.match(QString::fromUtf8(out)).hasMatch()), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (out += p.readAllStandardOutput(), thumbLine.match(QString::fromUtf8(out)).hasMatch()),
+            20000);
         const quint16 port = quint16(portLine.match(QString::fromUtf8(out)).captured(1).toUInt());
         QVERIFY(port > 0);
         R c(port, true);
         QCOMPARE(c.get(QStringLiteral("ServiceInstance/ServiceInstance/content")).status, 200);
-        const QString thumb = thumbLine.match(QString::fromUtf8(out)).captured(1).remove(QLatin1Char(':'));
-        QCOMPARE(QString::fromLatin1(c.socket()->peerCertificate().digest(QCryptographicHash::Sha256).toHex().toUpper()), thumb);
+        const QString thumb =
+            thumbLine.match(QString::fromUtf8(out)).captured(1).remove(QLatin1Char(':'));
+        QCOMPARE(
+            QString::fromLatin1(
+                c.socket()->peerCertificate().digest(QCryptographicHash::Sha256).toHex().toUpper()),
+            thumb);
         p.terminate();
         QVERIFY(p.waitForFinished(10000));
 

@@ -22,8 +22,9 @@ private Q_SLOTS:
         QCOMPARE(c.login().status, 200);
 
         // When a collector without filter is read forward with a large maxCount to the end
-        const auto created = c.post(QStringLiteral("TaskManager/TaskManager/CreateCollectorForTasks"),
-                                    "{\"filter\":{\"_typeName\":\"TaskFilterSpec\"}}");
+        const auto created =
+            c.post(QStringLiteral("TaskManager/TaskManager/CreateCollectorForTasks"),
+                   "{\"filter\":{\"_typeName\":\"TaskFilterSpec\"}}");
         QCOMPARE(created.status, 200);
         const QString collector = created.object().value(QLatin1String("value")).toString();
         const QString base = QStringLiteral("TaskHistoryCollector/") + collector;
@@ -31,7 +32,8 @@ private Q_SLOTS:
         int lastId = 0;
         bool ordered = true;
         for (;;) {
-            const auto page = c.post(base + QStringLiteral("/ReadNextTasks"), "{\"maxCount\":5000}");
+            const auto page =
+                c.post(base + QStringLiteral("/ReadNextTasks"), "{\"maxCount\":5000}");
             QCOMPARE(page.status, 200);
             const QJsonArray tasks = page.json().toArray();
             if (tasks.isEmpty())
@@ -72,17 +74,22 @@ private Q_SLOTS:
         QVERIFY(expected > 0);
 
         // When a collector filtered on state "error" is read to the end
-        const auto created = c.post(QStringLiteral("TaskManager/TaskManager/CreateCollectorForTasks"),
-                                    "{\"filter\":{\"_typeName\":\"TaskFilterSpec\",\"state\":[\"error\"]}}");
-        const QString base = QStringLiteral("TaskHistoryCollector/")
-                             + created.object().value(QLatin1String("value")).toString();
+        const auto created =
+            c.post(QStringLiteral("TaskManager/TaskManager/CreateCollectorForTasks"),
+                   "{\"filter\":{\"_typeName\":\"TaskFilterSpec\",\"state\":[\"error\"]}}");
+        const QString base = QStringLiteral("TaskHistoryCollector/") +
+                             created.object().value(QLatin1String("value")).toString();
         int count = 0;
         for (;;) {
-            const QJsonArray tasks = c.post(base + QStringLiteral("/ReadNextTasks"), "{\"maxCount\":700}").json().toArray();
+            const QJsonArray tasks =
+                c.post(base + QStringLiteral("/ReadNextTasks"), "{\"maxCount\":700}")
+                    .json()
+                    .toArray();
             if (tasks.isEmpty())
                 break;
             for (const QJsonValue &t : tasks)
-                QCOMPARE(t.toObject().value(QLatin1String("state")).toString(), QStringLiteral("error"));
+                QCOMPARE(t.toObject().value(QLatin1String("state")).toString(),
+                         QStringLiteral("error"));
             count += int(tasks.size());
         }
         // Then exactly the failed tasks of the ground truth came back

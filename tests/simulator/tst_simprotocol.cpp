@@ -15,7 +15,8 @@ namespace {
 
 const QByteArray kCollectorForRoot =
     R::j("{'filter':{'_typeName':'TaskFilterSpec','entity':{'_typeName':'TaskFilterSpecByEntity',"
-         "'entity':{'_typeName':'ManagedObjectReference','type':'Folder','value':'group-d1'},'recursion':'all'}}}");
+         "'entity':{'_typeName':'ManagedObjectReference','type':'Folder','value':'group-d1'},'"
+         "recursion':'all'}}}");
 
 /// Every JSON object below `v` carries `_typeName` (§9 item 3).
 bool allTyped(const QJsonValue &v, QString *where, const QString &path = {})
@@ -41,7 +42,6 @@ bool allTyped(const QJsonValue &v, QString *where, const QString &path = {})
     }
     return true;
 }
-
 
 } // namespace
 
@@ -74,7 +74,8 @@ private Q_SLOTS:
         QCOMPARE(about.value(QLatin1String("apiVersion")).toString(), QStringLiteral("8.0.3.0"));
         const QJsonObject root = r.object().value(QLatin1String("rootFolder")).toObject();
         QCOMPARE(root.value(QLatin1String("value")).toString(), QStringLiteral("group-d1"));
-        for (const char *k : {"sessionManager", "taskManager", "viewManager", "propertyCollector", "extensionManager"})
+        for (const char *k : {"sessionManager", "taskManager", "viewManager", "propertyCollector",
+                              "extensionManager"})
             QVERIFY2(r.object().contains(QLatin1String(k)), k);
         QString where;
         QVERIFY2(allTyped(r.json(), &where), qPrintable(where));
@@ -109,7 +110,8 @@ private Q_SLOTS:
         QCOMPARE(c.get(QStringLiteral("TaskManager/TaskManager/CreateTask")).status, 405);
         QCOMPARE(c.post(QStringLiteral("TaskManager/TaskManager/recentTask")).status, 405);
         // Only top-level properties are served by GET.
-        QCOMPARE(c.get(QStringLiteral("TaskManager/TaskManager/description.methodInfo")).status, 404);
+        QCOMPARE(c.get(QStringLiteral("TaskManager/TaskManager/description.methodInfo")).status,
+                 404);
     }
 
     void unknownMoIdIsManagedObjectNotFound()
@@ -127,16 +129,29 @@ private Q_SLOTS:
     {
         R c = client();
         c.login();
-        const QString id = R::moId(c.post(QStringLiteral("TaskManager/TaskManager/CreateCollectorForTasks"), kCollectorForRoot));
+        const QString id = R::moId(c.post(
+            QStringLiteral("TaskManager/TaskManager/CreateCollectorForTasks"), kCollectorForRoot));
         QVERIFY(id.startsWith(QStringLiteral("session[")));
-        QCOMPARE(c.post(QStringLiteral("TaskHistoryCollector/") + id + QStringLiteral("/RewindCollector")).status, 204);
+        QCOMPARE(c.post(QStringLiteral("TaskHistoryCollector/") + id +
+                        QStringLiteral("/RewindCollector"))
+                     .status,
+                 204);
         QString encoded = id;
-        encoded.replace(QLatin1Char('['), QStringLiteral("%5B")).replace(QLatin1Char(']'), QStringLiteral("%5D"));
-        QCOMPARE(c.post(QStringLiteral("TaskHistoryCollector/") + encoded + QStringLiteral("/RewindCollector")).status, 204);
-        QCOMPARE(c.get(QStringLiteral("TaskHistoryCollector/") + encoded + QStringLiteral("/filter")).typeName(),
-                 QStringLiteral("TaskFilterSpec"));
+        encoded.replace(QLatin1Char('['), QStringLiteral("%5B"))
+            .replace(QLatin1Char(']'), QStringLiteral("%5D"));
+        QCOMPARE(c.post(QStringLiteral("TaskHistoryCollector/") + encoded +
+                        QStringLiteral("/RewindCollector"))
+                     .status,
+                 204);
+        QCOMPARE(
+            c.get(QStringLiteral("TaskHistoryCollector/") + encoded + QStringLiteral("/filter"))
+                .typeName(),
+            QStringLiteral("TaskFilterSpec"));
         // The base type in the path is accepted too.
-        QCOMPARE(c.post(QStringLiteral("HistoryCollector/") + id + QStringLiteral("/RewindCollector")).status, 204);
+        QCOMPARE(
+            c.post(QStringLiteral("HistoryCollector/") + id + QStringLiteral("/RewindCollector"))
+                .status,
+            204);
     }
 
     void lenientBodies_data()
@@ -156,23 +171,29 @@ private Q_SLOTS:
         QFETCH(bool, contentType);
         R c = client();
         c.login();
-        const auto r = c.post(QStringLiteral("ServiceInstance/ServiceInstance/CurrentTime"), body, contentType);
+        const auto r = c.post(QStringLiteral("ServiceInstance/ServiceInstance/CurrentTime"), body,
+                              contentType);
         QCOMPARE(r.status, 200);
         // A bare dateTime: UTC with microseconds.
-        QVERIFY(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z$"))
-                    .match(r.json().toString()).hasMatch());
+        QVERIFY(QRegularExpression(
+                    QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z$"))
+                    .match(r.json().toString())
+                    .hasMatch());
     }
 
     void strictModeRejectsUntypedNestedObjectsButNotMoRefs()
     {
         R c = client();
         c.login();
-        const auto untyped = c.post(QStringLiteral("TaskManager/TaskManager/CreateCollectorForTasks"),
-                                    R::j("{'filter':{'state':['running']}}"));
+        const auto untyped =
+            c.post(QStringLiteral("TaskManager/TaskManager/CreateCollectorForTasks"),
+                   R::j("{'filter':{'state':['running']}}"));
         verifyFault(untyped, "InvalidRequest");
-        const auto bareMoRef = c.post(QStringLiteral("TaskManager/TaskManager/CreateCollectorForTasks"),
-                                      R::j("{'filter':{'_typeName':'TaskFilterSpec','entity':{'_typeName':'TaskFilterSpecByEntity',"
-                                           "'entity':{'type':'Folder','value':'group-d1'},'recursion':'all'}}}"));
+        const auto bareMoRef =
+            c.post(QStringLiteral("TaskManager/TaskManager/CreateCollectorForTasks"),
+                   R::j("{'filter':{'_typeName':'TaskFilterSpec','entity':{'_typeName':'"
+                        "TaskFilterSpecByEntity',"
+                        "'entity':{'type':'Folder','value':'group-d1'},'recursion':'all'}}}"));
         QCOMPARE(bareMoRef.status, 200);
         QCOMPARE(bareMoRef.typeName(), QStringLiteral("ManagedObjectReference"));
     }
@@ -185,7 +206,9 @@ private Q_SLOTS:
         R c(lenient.port());
         c.login();
         QCOMPARE(c.post(QStringLiteral("TaskManager/TaskManager/CreateCollectorForTasks"),
-                        R::j("{'filter':{'state':['running']}}")).status, 200);
+                        R::j("{'filter':{'state':['running']}}"))
+                     .status,
+                 200);
     }
 
     void voidAndNullAnswers()
@@ -199,7 +222,8 @@ private Q_SLOTS:
         r = c.get(QStringLiteral("SessionManager/SessionManager/currentSession"));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.typeName(), QStringLiteral("UserSession"));
-        r = c.post(QStringLiteral("ExtensionManager/ExtensionManager/FindExtension"), R::j("{'extensionKey':'com.example.none'}"));
+        r = c.post(QStringLiteral("ExtensionManager/ExtensionManager/FindExtension"),
+                   R::j("{'extensionKey':'com.example.none'}"));
         QCOMPARE(r.status, 204);
         QVERIFY(r.body.isEmpty());
         r = c.get(QStringLiteral("TaskManager/TaskManager/maxCollector"));
@@ -212,21 +236,29 @@ private Q_SLOTS:
         R c = client();
         const auto r = c.login();
         QCOMPARE(r.status, 200);
-        QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{40}$")).match(QString::fromLatin1(c.token)).hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{40}$"))
+                    .match(QString::fromLatin1(c.token))
+                    .hasMatch());
         QCOMPARE(r.typeName(), QStringLiteral("UserSession"));
         const QJsonObject s = r.object();
-        QCOMPARE(s.value(QLatin1String("userName")).toString(), QStringLiteral("VSPHERE.LOCAL\\Administrator"));
+        QCOMPARE(s.value(QLatin1String("userName")).toString(),
+                 QStringLiteral("VSPHERE.LOCAL\\Administrator"));
         QVERIFY(s.value(QLatin1String("key")).toString() != QString::fromLatin1(c.token));
-        for (const char *k : {"key", "fullName", "loginTime", "lastActiveTime", "locale", "messageLocale", "extensionSession", "ipAddress", "userAgent", "callCount"})
+        for (const char *k :
+             {"key", "fullName", "loginTime", "lastActiveTime", "locale", "messageLocale",
+              "extensionSession", "ipAddress", "userAgent", "callCount"})
             QVERIFY2(s.contains(QLatin1String(k)), k);
     }
 
     void loginFaults()
     {
         R c = client();
-        verifyFault(c.login(QStringLiteral("administrator@vsphere.local"), QStringLiteral("wrong")), "InvalidLogin");
+        verifyFault(c.login(QStringLiteral("administrator@vsphere.local"), QStringLiteral("wrong")),
+                    "InvalidLogin");
         verifyFault(c.login(QStringLiteral("noaccess@vsphere.local")), "NoPermission");
-        verifyFault(c.login(QStringLiteral("administrator@vsphere.local"), QStringLiteral("VMware1!demo"), QStringLiteral("!!")), "InvalidLocale");
+        verifyFault(c.login(QStringLiteral("administrator@vsphere.local"),
+                            QStringLiteral("VMware1!demo"), QStringLiteral("!!")),
+                    "InvalidLocale");
         QVERIFY(c.token.isEmpty());
     }
 
@@ -235,11 +267,19 @@ private Q_SLOTS:
         R c = client();
         auto r = c.get(QStringLiteral("TaskManager/TaskManager/recentTask"));
         verifyFault(r, "NotAuthenticated");
-        QCOMPARE(r.object().value(QLatin1String("object")).toObject().value(QLatin1String("type")).toString(), QStringLiteral("TaskManager"));
+        QCOMPARE(r.object()
+                     .value(QLatin1String("object"))
+                     .toObject()
+                     .value(QLatin1String("type"))
+                     .toString(),
+                 QStringLiteral("TaskManager"));
         c.token = "0123498765fabdec5263748596071829304100ab";
-        verifyFault(c.post(QStringLiteral("ServiceInstance/ServiceInstance/CurrentTime")), "NotAuthenticated");
+        verifyFault(c.post(QStringLiteral("ServiceInstance/ServiceInstance/CurrentTime")),
+                    "NotAuthenticated");
         // RetrieveServiceContent is anonymous.
-        QCOMPARE(c.post(QStringLiteral("ServiceInstance/ServiceInstance/RetrieveServiceContent"), R::j("{'_typeName':'RetrieveServiceContent'}")).typeName(),
+        QCOMPARE(c.post(QStringLiteral("ServiceInstance/ServiceInstance/RetrieveServiceContent"),
+                        R::j("{'_typeName':'RetrieveServiceContent'}"))
+                     .typeName(),
                  QStringLiteral("ServiceContent"));
     }
 
@@ -247,16 +287,27 @@ private Q_SLOTS:
     {
         R c = client();
         c.login();
-        const QString key = c.get(QStringLiteral("SessionManager/SessionManager/currentSession")).object().value(QLatin1String("key")).toString();
-        QCOMPARE(c.post(QStringLiteral("TaskManager/TaskManager/CreateCollectorForTasks"), kCollectorForRoot).status, 200);
-        QCOMPARE(c.post(QStringLiteral("PropertyCollector/propertyCollector/CreatePropertyCollector")).status, 200);
-        QCOMPARE(c.post(QStringLiteral("ViewManager/ViewManager/CreateListView"), "{}").status, 200);
+        const QString key = c.get(QStringLiteral("SessionManager/SessionManager/currentSession"))
+                                .object()
+                                .value(QLatin1String("key"))
+                                .toString();
+        QCOMPARE(c.post(QStringLiteral("TaskManager/TaskManager/CreateCollectorForTasks"),
+                        kCollectorForRoot)
+                     .status,
+                 200);
+        QCOMPARE(
+            c.post(QStringLiteral("PropertyCollector/propertyCollector/CreatePropertyCollector"))
+                .status,
+            200);
+        QCOMPARE(c.post(QStringLiteral("ViewManager/ViewManager/CreateListView"), "{}").status,
+                 200);
         const auto before = (*m_sim)->stats().perSession.value(key);
         QCOMPARE(before.collectors, 1);
         QCOMPARE(before.views, 1);
         QCOMPARE(c.post(QStringLiteral("SessionManager/SessionManager/Logout")).status, 204);
         QVERIFY(!(*m_sim)->stats().perSession.contains(key));
-        verifyFault(c.get(QStringLiteral("TaskManager/TaskManager/recentTask")), "NotAuthenticated");
+        verifyFault(c.get(QStringLiteral("TaskManager/TaskManager/recentTask")),
+                    "NotAuthenticated");
     }
 
     void sessionObjectsAreInvisibleToOtherSessions()
@@ -265,8 +316,11 @@ private Q_SLOTS:
         R b = client();
         a.login();
         b.login(QStringLiteral("alice@vsphere.local"));
-        const QString id = R::moId(a.post(QStringLiteral("TaskManager/TaskManager/CreateCollectorForTasks"), kCollectorForRoot));
-        verifyFault(b.post(QStringLiteral("TaskHistoryCollector/") + id + QStringLiteral("/RewindCollector")), "ManagedObjectNotFound");
+        const QString id = R::moId(a.post(
+            QStringLiteral("TaskManager/TaskManager/CreateCollectorForTasks"), kCollectorForRoot));
+        verifyFault(b.post(QStringLiteral("TaskHistoryCollector/") + id +
+                           QStringLiteral("/RewindCollector")),
+                    "ManagedObjectNotFound");
     }
 
     void terminateSessionAndSessionIsActive()
@@ -275,15 +329,30 @@ private Q_SLOTS:
         R b = client();
         a.login();
         b.login(QStringLiteral("bob@vsphere.local"));
-        const QString aKey = a.get(QStringLiteral("SessionManager/SessionManager/currentSession")).object().value(QLatin1String("key")).toString();
-        const QString bKey = b.get(QStringLiteral("SessionManager/SessionManager/currentSession")).object().value(QLatin1String("key")).toString();
+        const QString aKey = a.get(QStringLiteral("SessionManager/SessionManager/currentSession"))
+                                 .object()
+                                 .value(QLatin1String("key"))
+                                 .toString();
+        const QString bKey = b.get(QStringLiteral("SessionManager/SessionManager/currentSession"))
+                                 .object()
+                                 .value(QLatin1String("key"))
+                                 .toString();
         auto r = a.post(QStringLiteral("SessionManager/SessionManager/SessionIsActive"),
-                        R::j("{'sessionID':'") + bKey.toUtf8() + R::j("','userName':'bob@vsphere.local'}"));
+                        R::j("{'sessionID':'") + bKey.toUtf8() +
+                            R::j("','userName':'bob@vsphere.local'}"));
         QCOMPARE(r.body, QByteArray("true"));
-        verifyFault(a.post(QStringLiteral("SessionManager/SessionManager/TerminateSession"), R::j("{'sessionId':['") + aKey.toUtf8() + "\"]}"), "InvalidArgument");
-        verifyFault(a.post(QStringLiteral("SessionManager/SessionManager/TerminateSession"), R::j("{'sessionId':['nope']}")), "NotFound");
-        QCOMPARE(a.post(QStringLiteral("SessionManager/SessionManager/TerminateSession"), R::j("{'sessionId':['") + bKey.toUtf8() + "\"]}").status, 204);
-        verifyFault(b.get(QStringLiteral("TaskManager/TaskManager/recentTask")), "NotAuthenticated");
+        verifyFault(a.post(QStringLiteral("SessionManager/SessionManager/TerminateSession"),
+                           R::j("{'sessionId':['") + aKey.toUtf8() + "\"]}"),
+                    "InvalidArgument");
+        verifyFault(a.post(QStringLiteral("SessionManager/SessionManager/TerminateSession"),
+                           R::j("{'sessionId':['nope']}")),
+                    "NotFound");
+        QCOMPARE(a.post(QStringLiteral("SessionManager/SessionManager/TerminateSession"),
+                        R::j("{'sessionId':['") + bKey.toUtf8() + "\"]}")
+                     .status,
+                 204);
+        verifyFault(b.get(QStringLiteral("TaskManager/TaskManager/recentTask")),
+                    "NotAuthenticated");
     }
 
     void idleSessionsExpire()
@@ -295,7 +364,8 @@ private Q_SLOTS:
         c.login();
         QCOMPARE(sim->stats().sessions, 1);
         QTRY_COMPARE_WITH_TIMEOUT(sim->stats().sessions, 0, 10000);
-        verifyFault(c.get(QStringLiteral("TaskManager/TaskManager/recentTask")), "NotAuthenticated");
+        verifyFault(c.get(QStringLiteral("TaskManager/TaskManager/recentTask")),
+                    "NotAuthenticated");
     }
 
     void hello()
@@ -307,8 +377,13 @@ private Q_SLOTS:
         };
         auto r = call(R::j("{'api_releases':['9.0.0.0','8.0.2.0','8.0.1.0']}"));
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.object().value(QLatin1String("api_release")).toString(), QStringLiteral("8.0.2.0"));
-        QCOMPARE(call(R::j("{'api_releases':['6.7.0.0']}")).object().value(QLatin1String("api_release")).toString(), QString());
+        QCOMPARE(r.object().value(QLatin1String("api_release")).toString(),
+                 QStringLiteral("8.0.2.0"));
+        QCOMPARE(call(R::j("{'api_releases':['6.7.0.0']}"))
+                     .object()
+                     .value(QLatin1String("api_release"))
+                     .toString(),
+                 QString());
         r = call(R::j("{'api_releases':[]}"));
         QCOMPARE(r.status, 400);
         QVERIFY(r.object().contains(QLatin1String("error_type")));
@@ -325,28 +400,43 @@ private Q_SLOTS:
         o.release = QStringLiteral("8.0.1.0");
         SimHarness u1(o);
         R c(u1.port(), false, QStringLiteral("8.0.1.0"));
-        c.send(c.rawRequest("POST", "/api/vcenter/system?action=hello", R::j("{'api_releases':['8.0.1.0']}"), true));
+        c.send(c.rawRequest("POST", "/api/vcenter/system?action=hello",
+                            R::j("{'api_releases':['8.0.1.0']}"), true));
         QCOMPARE(c.receive().status, 404);
-        QCOMPARE(c.get(QStringLiteral("ServiceInstance/ServiceInstance/content")).object().value(QLatin1String("about")).toObject()
-                     .value(QLatin1String("apiVersion")).toString(), QStringLiteral("8.0.1.0"));
+        QCOMPARE(c.get(QStringLiteral("ServiceInstance/ServiceInstance/content"))
+                     .object()
+                     .value(QLatin1String("about"))
+                     .toObject()
+                     .value(QLatin1String("apiVersion"))
+                     .toString(),
+                 QStringLiteral("8.0.1.0"));
         QCOMPARE(c.get(QStringLiteral("ServiceInstance/ServiceInstance/content")).status, 200);
         R newer(u1.port(), false, QStringLiteral("8.0.2.0"));
         QCOMPARE(newer.get(QStringLiteral("ServiceInstance/ServiceInstance/content")).status, 500);
         c.login();
-        QCOMPARE(c.post(QStringLiteral("TaskManager/TaskManager/CreateCollectorWithInfoFilterForTasks"), kCollectorForRoot).status, 404);
+        QCOMPARE(
+            c.post(QStringLiteral("TaskManager/TaskManager/CreateCollectorWithInfoFilterForTasks"),
+                   kCollectorForRoot)
+                .status,
+            404);
 
         o.release = QStringLiteral("8.0.3.0");
         o.hello = false;
         SimHarness noHello(o);
         R d(noHello.port());
-        d.send(d.rawRequest("POST", "/api/vcenter/system?action=hello", R::j("{'api_releases':['8.0.1.0']}"), true));
+        d.send(d.rawRequest("POST", "/api/vcenter/system?action=hello",
+                            R::j("{'api_releases':['8.0.1.0']}"), true));
         QCOMPARE(d.receive().status, 404);
         d.login();
-        const auto r = d.post(QStringLiteral("TaskManager/TaskManager/CreateCollectorWithInfoFilterForTasks"),
-                              R::j("{'filter':{'_typeName':'TaskFilterSpec'},'infoFilter':{'_typeName':'TaskInfoFilterSpec',"
-                                   "'filterTaskResults':{'_typeName':'TaskInfoFilterSpecFilterTaskResults','removeAll':true}}}"));
+        const auto r =
+            d.post(QStringLiteral("TaskManager/TaskManager/CreateCollectorWithInfoFilterForTasks"),
+                   R::j("{'filter':{'_typeName':'TaskFilterSpec'},'infoFilter':{'_typeName':'"
+                        "TaskInfoFilterSpec',"
+                        "'filterTaskResults':{'_typeName':'TaskInfoFilterSpecFilterTaskResults','"
+                        "removeAll':true}}}"));
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.object().value(QLatin1String("type")).toString(), QStringLiteral("TaskHistoryCollector"));
+        QCOMPARE(r.object().value(QLatin1String("type")).toString(),
+                 QStringLiteral("TaskHistoryCollector"));
     }
 
     void httpsServesGeneratedCertificate()
@@ -360,9 +450,11 @@ private Q_SLOTS:
         const QSslCertificate peer = c.socket()->peerCertificate();
         QVERIFY(!peer.isNull());
         QCOMPARE(peer, tls->certificate());
-        QString hex = QString::fromLatin1(peer.digest(QCryptographicHash::Sha256).toHex().toUpper());
+        QString hex =
+            QString::fromLatin1(peer.digest(QCryptographicHash::Sha256).toHex().toUpper());
         QCOMPARE(tls->thumbprint().remove(QLatin1Char(':')), hex);
-        QCOMPARE(peer.subjectInfo(QSslCertificate::CommonName).value(0), QStringLiteral("localhost"));
+        QCOMPARE(peer.subjectInfo(QSslCertificate::CommonName).value(0),
+                 QStringLiteral("localhost"));
     }
 };
 

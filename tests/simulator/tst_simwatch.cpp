@@ -62,36 +62,65 @@ private Q_SLOTS:
         // The ground truth's own sequence of states per task, from the change signal.
         QHash<QString, QStringList> truthStates;
         QObject receiver;
-        QObject::connect(sim.simulator(), &sim::Simulator::taskCreated, &receiver,
-                         [&](const vim::TaskInfo &t) { truthStates[t.key].append(t.state.toString()); },
-                         Qt::QueuedConnection);
-        QObject::connect(sim.simulator(), &sim::Simulator::taskChanged, &receiver,
-                         [&](const vim::TaskInfo &t, bool stateChanged) {
-                             if (stateChanged)
-                                 truthStates[t.key].append(t.state.toString());
-                         },
-                         Qt::QueuedConnection);
+        QObject::connect(
+            sim.simulator(), &sim::Simulator::taskCreated, &receiver,
+            [&](const vim::TaskInfo &t) { truthStates[t.key].append(t.state.toString()); },
+            Qt::QueuedConnection);
+        QObject::connect(
+            sim.simulator(), &sim::Simulator::taskChanged, &receiver,
+            [&](const vim::TaskInfo &t, bool stateChanged) {
+                if (stateChanged)
+                    truthStates[t.key].append(t.state.toString());
+            },
+            Qt::QueuedConnection);
         RawHttpClient c(sim.port());
         QCOMPARE(c.login().status, 200);
 
         // And a collector on the root folder with a large latest page, a private
         // PropertyCollector, a filter on latestPage and a ListView filter on Task.info
-        const auto coll = c.post(QStringLiteral("TaskManager/TaskManager/CreateCollectorForTasks"),
-                                 "{\"filter\":{\"_typeName\":\"TaskFilterSpec\",\"entity\":{\"_typeName\":\"TaskFilterSpecByEntity\",\"entity\":{\"_typeName\":\"ManagedObjectReference\",\"type\":\"Folder\",\"value\":\"group-d1\"},\"recursion\":\"all\"}}}");
+        const auto coll = c.post(
+            QStringLiteral("TaskManager/TaskManager/CreateCollectorForTasks"),
+            "{\"filter\":{\"_typeName\":\"TaskFilterSpec\",\"entity\":{\"_typeName\":"
+            "\"TaskFilterSpecByEntity\",\"entity\":{\"_typeName\":\"ManagedObjectReference\","
+            "\"type\":\"Folder\",\"value\":\"group-d1\"},\"recursion\":\"all\"}}}");
         QCOMPARE(coll.status, 200);
-        const QByteArray collector = coll.object().value(QLatin1String("value")).toString().toUtf8();
-        QCOMPARE(c.post(QStringLiteral("TaskHistoryCollector/") + QString::fromUtf8(collector) + QStringLiteral("/SetCollectorPageSize"),
-                        "{\"maxCount\":500}").status, 204);
-        const QString pc = c.post(QStringLiteral("PropertyCollector/propertyCollector/CreatePropertyCollector"))
-                               .object().value(QLatin1String("value")).toString();
+        const QByteArray collector =
+            coll.object().value(QLatin1String("value")).toString().toUtf8();
+        QCOMPARE(c.post(QStringLiteral("TaskHistoryCollector/") + QString::fromUtf8(collector) +
+                            QStringLiteral("/SetCollectorPageSize"),
+                        "{\"maxCount\":500}")
+                     .status,
+                 204);
+        const QString pc =
+            c.post(QStringLiteral("PropertyCollector/propertyCollector/CreatePropertyCollector"))
+                .object()
+                .value(QLatin1String("value"))
+                .toString();
         const QString lv = c.post(QStringLiteral("ViewManager/ViewManager/CreateListView"), "{}")
-                               .object().value(QLatin1String("value")).toString();
-        QCOMPARE(c.post(QStringLiteral("PropertyCollector/") + pc + QStringLiteral("/CreateFilter"),
-                        "{\"spec\":{\"_typeName\":\"PropertyFilterSpec\",\"propSet\":[{\"_typeName\":\"PropertySpec\",\"type\":\"TaskHistoryCollector\",\"pathSet\":[\"latestPage\"]}],\"objectSet\":[{\"_typeName\":\"ObjectSpec\",\"obj\":{\"_typeName\":\"ManagedObjectReference\",\"type\":\"TaskHistoryCollector\",\"value\":\""
-                            + collector + "\"}}]},\"partialUpdates\":false}").status, 200);
-        QCOMPARE(c.post(QStringLiteral("PropertyCollector/") + pc + QStringLiteral("/CreateFilter"),
-                        "{\"spec\":{\"_typeName\":\"PropertyFilterSpec\",\"propSet\":[{\"_typeName\":\"PropertySpec\",\"type\":\"Task\",\"pathSet\":[\"info\"]}],\"objectSet\":[{\"_typeName\":\"ObjectSpec\",\"obj\":{\"_typeName\":\"ManagedObjectReference\",\"type\":\"ListView\",\"value\":\""
-                            + lv.toUtf8() + "\"},\"skip\":true,\"selectSet\":[{\"_typeName\":\"TraversalSpec\",\"name\":\"view\",\"type\":\"ListView\",\"path\":\"view\",\"skip\":false}]}],\"reportMissingObjectsInResults\":true},\"partialUpdates\":false}").status, 200);
+                               .object()
+                               .value(QLatin1String("value"))
+                               .toString();
+        QCOMPARE(
+            c.post(QStringLiteral("PropertyCollector/") + pc + QStringLiteral("/CreateFilter"),
+                   "{\"spec\":{\"_typeName\":\"PropertyFilterSpec\",\"propSet\":[{\"_typeName\":"
+                   "\"PropertySpec\",\"type\":\"TaskHistoryCollector\",\"pathSet\":[\"latestPage\"]"
+                   "}],\"objectSet\":[{\"_typeName\":\"ObjectSpec\",\"obj\":{\"_typeName\":"
+                   "\"ManagedObjectReference\",\"type\":\"TaskHistoryCollector\",\"value\":\"" +
+                       collector + "\"}}]},\"partialUpdates\":false}")
+                .status,
+            200);
+        QCOMPARE(
+            c.post(QStringLiteral("PropertyCollector/") + pc + QStringLiteral("/CreateFilter"),
+                   "{\"spec\":{\"_typeName\":\"PropertyFilterSpec\",\"propSet\":[{\"_typeName\":"
+                   "\"PropertySpec\",\"type\":\"Task\",\"pathSet\":[\"info\"]}],\"objectSet\":[{\"_"
+                   "typeName\":\"ObjectSpec\",\"obj\":{\"_typeName\":\"ManagedObjectReference\","
+                   "\"type\":\"ListView\",\"value\":\"" +
+                       lv.toUtf8() +
+                       "\"},\"skip\":true,\"selectSet\":[{\"_typeName\":\"TraversalSpec\",\"name\":"
+                       "\"view\",\"type\":\"ListView\",\"path\":\"view\",\"skip\":false}]}],"
+                       "\"reportMissingObjectsInResults\":true},\"partialUpdates\":false}")
+                .status,
+            200);
 
         // When the client loops on WaitForUpdatesEx for 3 s of load, then until all is done
         QHash<QString, Seen> seen;
@@ -113,12 +142,18 @@ private Q_SLOTS:
                 s.progress = p;
             }
             s.cancelled = info.value(QLatin1String("cancelled")).toBool();
-            s.errorType = info.value(QLatin1String("error")).toObject().value(QLatin1String("_typeName")).toString();
+            s.errorType = info.value(QLatin1String("error"))
+                              .toObject()
+                              .value(QLatin1String("_typeName"))
+                              .toString();
         };
         for (;;) {
-            const QByteArray body = "{\"version\":\"" + version.toUtf8()
-                                    + "\",\"options\":{\"_typeName\":\"WaitOptions\",\"maxWaitSeconds\":2}}";
-            const auto r = c.post(QStringLiteral("PropertyCollector/") + pc + QStringLiteral("/WaitForUpdatesEx"), body);
+            const QByteArray body =
+                "{\"version\":\"" + version.toUtf8() +
+                "\",\"options\":{\"_typeName\":\"WaitOptions\",\"maxWaitSeconds\":2}}";
+            const auto r = c.post(QStringLiteral("PropertyCollector/") + pc +
+                                      QStringLiteral("/WaitForUpdatesEx"),
+                                  body);
             QVERIFY2(r.status == 200 || r.status == 204, r.body.constData());
             if (!arrivalsStopped && clock.elapsed() > 3000) {
                 sim->setWorkloadRate(0);
@@ -133,16 +168,20 @@ private Q_SLOTS:
                 QJsonArray add;
                 QJsonArray remove;
                 for (const QJsonValue &fu : set.value(QLatin1String("filterSet")).toArray()) {
-                    for (const QJsonValue &ouv : fu.toObject().value(QLatin1String("objectSet")).toArray()) {
+                    for (const QJsonValue &ouv :
+                         fu.toObject().value(QLatin1String("objectSet")).toArray()) {
                         const QJsonObject ou = ouv.toObject();
                         const QJsonObject obj = ou.value(QLatin1String("obj")).toObject();
                         if (jsonString(ou, "kind") == QLatin1String("leave"))
                             continue;
-                        const QJsonObject change = ou.value(QLatin1String("changeSet")).toArray().at(0).toObject();
+                        const QJsonObject change =
+                            ou.value(QLatin1String("changeSet")).toArray().at(0).toObject();
                         const QJsonObject val = change.value(QLatin1String("val")).toObject();
                         if (jsonString(obj, "type") == QLatin1String("TaskHistoryCollector")) {
-                            QCOMPARE(jsonString(val, "_typeName"), QStringLiteral("ArrayOfTaskInfo"));
-                            for (const QJsonValue &t : val.value(QLatin1String("_value")).toArray()) {
+                            QCOMPARE(jsonString(val, "_typeName"),
+                                     QStringLiteral("ArrayOfTaskInfo"));
+                            for (const QJsonValue &t :
+                                 val.value(QLatin1String("_value")).toArray()) {
                                 const QJsonObject info = t.toObject();
                                 const QString key = jsonString(info, "key");
                                 const int id = key.mid(5).toInt();
@@ -151,9 +190,11 @@ private Q_SLOTS:
                                 const bool isNew = !seen.contains(key);
                                 observe(info, false);
                                 if (isNew && rank(jsonString(info, "state")) < 2) {
-                                    add.append(QJsonObject{{QStringLiteral("_typeName"), QStringLiteral("ManagedObjectReference")},
-                                                           {QStringLiteral("type"), QStringLiteral("Task")},
-                                                           {QStringLiteral("value"), key}});
+                                    add.append(QJsonObject{
+                                        {QStringLiteral("_typeName"),
+                                         QStringLiteral("ManagedObjectReference")},
+                                        {QStringLiteral("type"), QStringLiteral("Task")},
+                                        {QStringLiteral("value"), key}});
                                     seen[key].inView = true;
                                 }
                             }
@@ -166,9 +207,11 @@ private Q_SLOTS:
                     }
                 }
                 if (!add.isEmpty() || !remove.isEmpty()) {
-                    const QJsonObject req{{QStringLiteral("add"), add}, {QStringLiteral("remove"), remove}};
-                    const auto m = c.post(QStringLiteral("ListView/") + lv + QStringLiteral("/ModifyListView"),
-                                          QJsonDocument(req).toJson(QJsonDocument::Compact));
+                    const QJsonObject req{{QStringLiteral("add"), add},
+                                          {QStringLiteral("remove"), remove}};
+                    const auto m =
+                        c.post(QStringLiteral("ListView/") + lv + QStringLiteral("/ModifyListView"),
+                               QJsonDocument(req).toJson(QJsonDocument::Compact));
                     QCOMPARE(m.status, 200);
                 }
             }
@@ -177,7 +220,8 @@ private Q_SLOTS:
                 bool allFinal = true;
                 for (const vim::TaskInfo &t : sim->tasks()) {
                     const int id = t.key.mid(5).toInt();
-                    if (id >= firstWatchedId && (!seen.contains(t.key) || rank(seen[t.key].states.last()) < 2))
+                    if (id >= firstWatchedId &&
+                        (!seen.contains(t.key) || rank(seen[t.key].states.last()) < 2))
                         allFinal = false;
                 }
                 if (allFinal)
@@ -199,7 +243,8 @@ private Q_SLOTS:
             QVERIFY2(seen.contains(t.key), qPrintable(t.key));
             const Seen &s = seen[t.key];
             for (qsizetype i = 1; i < s.states.size(); ++i)
-                QVERIFY2(rank(s.states.at(i)) >= rank(s.states.at(i - 1)), qPrintable(t.key + s.states.join(QLatin1Char(','))));
+                QVERIFY2(rank(s.states.at(i)) >= rank(s.states.at(i - 1)),
+                         qPrintable(t.key + s.states.join(QLatin1Char(','))));
             QCOMPARE(s.states.last(), t.state.toString());
             QCOMPARE(s.cancelled, t.cancelled);
             QCOMPARE(s.errorType, t.error ? t.error->typeName : QString());
@@ -211,8 +256,9 @@ private Q_SLOTS:
                 for (const QString &state : s.states) {
                     while (at < full.size() && full.at(at) != state)
                         ++at;
-                    QVERIFY2(at < full.size(), qPrintable(t.key + QLatin1Char(' ') + s.states.join(QLatin1Char(','))
-                                                          + QStringLiteral(" vs ") + full.join(QLatin1Char(','))));
+                    QVERIFY2(at < full.size(),
+                             qPrintable(t.key + QLatin1Char(' ') + s.states.join(QLatin1Char(',')) +
+                                        QStringLiteral(" vs ") + full.join(QLatin1Char(','))));
                 }
                 QCOMPARE(full.last(), t.state.toString());
                 ++sequencesChecked;
@@ -221,7 +267,8 @@ private Q_SLOTS:
         }
         qInfo("watched %d tasks, %d full state sequences compared", checked, sequencesChecked);
         QVERIFY2(checked >= 100, qPrintable(QString::number(checked)));
-        QVERIFY2(sequencesChecked >= checked * 9 / 10, qPrintable(QString::number(sequencesChecked)));
+        QVERIFY2(sequencesChecked >= checked * 9 / 10,
+                 qPrintable(QString::number(sequencesChecked)));
     }
 };
 
