@@ -53,6 +53,8 @@ bool isTransient(const VimError &error)
 }
 
 constexpr int MaxBackoffMs = 15'000;
+// Tasks per ReadNextTasks while draining the collector after a latestPage change.
+constexpr int DrainBatch = 1000;
 
 } // namespace
 
@@ -201,6 +203,8 @@ void TaskMonitor::setup()
     m_sessionKey = m_connection->userSession().key;
     m_synchronized = false;
     m_waitFailures = 0;
+    m_draining = false;
+    m_drainAgain = false;
     const vim::ServiceContent &content = m_connection->serviceContent();
     if (!content.taskManager) {
         m_errorString = tr("The server has no TaskManager.", "task monitor error");
@@ -284,7 +288,19 @@ void TaskMonitor::createCollector(quint64 generation)
                         handleError(s.error(), "SetCollectorPageSize");
                         return;
                     }
-                    createFilters(generation);
+                    // The cursor starts at the oldest task; drains read forward from just
+                    // before the latest page instead of through the whole history.
+                    svc::TaskHistoryCollector(m_connection, m_collector)
+                        .resetCollector()
+                        .then(this, [this, generation](const VimResult<void> &reset) {
+                            if (generation != m_generation)
+                                return;
+                            if (!reset.ok()) {
+                                handleError(reset.error(), "ResetCollector");
+                                return;
+                            }
+                            createFilters(generation);
+                        });
                 });
         });
 }
@@ -348,8 +364,11 @@ void TaskMonitor::readRecentTasks(quint64 generation, bool initial)
             if (initial) {
                 // Tasks we saw running before a loss may have finished meanwhile and already
                 // left recentTask; watching them once more learns their final state.
+                QSet<QString> listed;
+                for (const MoRef &ref : std::as_const(watch))
+                    listed.insert(ref.value);
                 for (auto it = m_tasks.cbegin(); it != m_tasks.cend(); ++it) {
-                    if (!it->isFinished() && !watch.contains(taskRef(it.key())))
+                    if (!it->isFinished() && !listed.contains(it.key()))
                         watch.append(taskRef(it.key()));
                 }
             }
@@ -474,14 +493,24 @@ void TaskMonitor::processUpdateSet(const vim::UpdateSet &set)
             }
         }
     }
+    // A page holding a task never seen may have pushed others out of it: drain the collector.
+    const bool pageHasNew = std::any_of(page.cbegin(), page.cend(), [this](const vim::TaskInfo &t) {
+        return !m_tasks.contains(t.key);
+    });
     // The page first: Task.info is the fresher source for the same task.
-    QList<vim::TaskInfo> changed;
+    ChangeSet changed;
     applyTasks(page, true, changed);
     applyTasks(infos, false, changed);
     emitChanged(changed);
+    watchUnfinished(page);
+    if (pageHasNew)
+        drainCollector(m_generation);
+}
 
+void TaskMonitor::watchUnfinished(const QList<vim::TaskInfo> &tasks)
+{
     QList<MoRef> watch;
-    for (const vim::TaskInfo &t : std::as_const(page)) {
+    for (const vim::TaskInfo &t : tasks) {
         if (!t.isFinished())
             watch.append(taskRef(t.key));
     }
@@ -489,8 +518,36 @@ void TaskMonitor::processUpdateSet(const vim::UpdateSet &set)
     syncListView();
 }
 
-void TaskMonitor::applyTasks(const QList<vim::TaskInfo> &tasks, bool fromPage,
-                             QList<vim::TaskInfo> &changed)
+void TaskMonitor::drainCollector(quint64 generation)
+{
+    if (!m_useCollector || m_collector.isNull() || generation != m_generation)
+        return;
+    if (m_draining) {
+        m_drainAgain = true;
+        return;
+    }
+    m_draining = true;
+    m_drainAgain = false;
+    svc::TaskHistoryCollector(m_connection, m_collector)
+        .readNextTasks(DrainBatch)
+        .then(this, [this, generation](const VimResult<QList<vim::TaskInfo>> &r) {
+            if (generation != m_generation || !m_running)
+                return;
+            m_draining = false;
+            if (!r.ok()) {
+                handleError(r.error(), "ReadNextTasks");
+                return;
+            }
+            ChangeSet changed;
+            applyTasks(r.value(), true, changed);
+            emitChanged(changed);
+            watchUnfinished(r.value());
+            if (r.value().size() >= DrainBatch || m_drainAgain)
+                drainCollector(generation);
+        });
+}
+
+void TaskMonitor::applyTasks(const QList<vim::TaskInfo> &tasks, bool fromPage, ChangeSet &changed)
 {
     for (const vim::TaskInfo &info : tasks) {
         auto it = m_tasks.find(info.key);
@@ -501,12 +558,13 @@ void TaskMonitor::applyTasks(const QList<vim::TaskInfo> &tasks, bool fromPage,
                 continue;
             *it = info;
         }
-        const auto same = std::find_if(changed.begin(), changed.end(),
-                                       [&](const vim::TaskInfo &c) { return c.key == info.key; });
-        if (same != changed.end())
-            *same = info;
-        else
-            changed.append(info);
+        const auto same = changed.index.constFind(info.key);
+        if (same != changed.index.cend()) {
+            changed.tasks[*same] = info;
+        } else {
+            changed.index.insert(info.key, changed.tasks.size());
+            changed.tasks.append(info);
+        }
     }
 }
 
@@ -518,10 +576,10 @@ void TaskMonitor::markSynchronized()
     Q_EMIT synchronized();
 }
 
-void TaskMonitor::emitChanged(const QList<vim::TaskInfo> &changed)
+void TaskMonitor::emitChanged(const ChangeSet &changed)
 {
-    if (!changed.isEmpty())
-        Q_EMIT tasksUpdated(changed);
+    if (!changed.tasks.isEmpty())
+        Q_EMIT tasksUpdated(changed.tasks);
 }
 
 void TaskMonitor::handleError(const VimError &error, const char *operation)
@@ -599,8 +657,11 @@ void TaskMonitor::poll()
                 if (it == m_tasks.cend() || !it->isFinished())
                     refs.append(ref);
             }
+            QSet<QString> listed;
+            for (const MoRef &ref : std::as_const(refs))
+                listed.insert(ref.value);
             for (auto it = m_tasks.cbegin(); it != m_tasks.cend(); ++it) {
-                if (!it->isFinished() && !refs.contains(taskRef(it.key())))
+                if (!it->isFinished() && !listed.contains(it.key()))
                     refs.append(taskRef(it.key()));
             }
             if (refs.isEmpty()) {
@@ -620,7 +681,7 @@ void TaskMonitor::poll()
                         m_pollInFlight = false;
                         if (generation != m_generation)
                             return;
-                        QList<vim::TaskInfo> changed;
+                        ChangeSet changed;
                         applyTasks(*batch, false, changed);
                         emitChanged(changed);
                         markSynchronized();

@@ -90,7 +90,17 @@ private:
     void readRecentTasks(quint64 generation, bool initial);
     void waitForUpdates(quint64 generation);
     void processUpdateSet(const vim::UpdateSet &set);
-    void applyTasks(const QList<vim::TaskInfo> &tasks, bool fromPage, QList<vim::TaskInfo> &changed);
+    /// Tasks changed by one server answer, each once, in first-seen order.
+    struct ChangeSet
+    {
+        QList<vim::TaskInfo> tasks;
+        QHash<QString, qsizetype> index;
+    };
+    void applyTasks(const QList<vim::TaskInfo> &tasks, bool fromPage, ChangeSet &changed);
+    /// Reads the collector forward (ReadNextTasks) until it is at the newest task, so a
+    /// burst larger than the latest page loses nothing.
+    void drainCollector(quint64 generation);
+    void watchUnfinished(const QList<vim::TaskInfo> &tasks);
     void watchTasks(const QList<MoRef> &tasks);
     void syncListView();
     void handleError(const VimError &error, const char *operation);
@@ -102,7 +112,7 @@ private:
     bool current(quint64 generation, const VimResult<MoRef> &result);
     void destroyObject(const MoRef &ref, const std::function<void()> &done = {});
     void destroyAll(const std::function<void()> &done);
-    void emitChanged(const QList<vim::TaskInfo> &changed);
+    void emitChanged(const ChangeSet &changed);
     void markSynchronized();
 
     VimConnection *m_connection;
@@ -121,6 +131,8 @@ private:
     bool m_useCollector = true;
     QString m_version;
     QPointer<VimReply> m_waitReply;
+    bool m_draining = false;
+    bool m_drainAgain = false;
     int m_waitFailures = 0;
 
     QHash<QString, vim::TaskInfo> m_tasks;
