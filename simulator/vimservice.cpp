@@ -118,7 +118,16 @@ void VimService::handle(const std::shared_ptr<HttpExchange> &exchange)
     }
     if (!reply.deferred)
         exchange->respond(reply);
-    if (exchange->method == "POST")
+    // Methods that change nothing a PropertyCollector reports do not wake the waiters.
+    static const QStringList readOnly{
+        QStringLiteral("WaitForUpdatesEx"),   QStringLiteral("WaitForUpdates"),
+        QStringLiteral("CheckForUpdates"),    QStringLiteral("RetrievePropertiesEx"),
+        QStringLiteral("RetrieveProperties"), QStringLiteral("ContinueRetrievePropertiesEx"),
+        QStringLiteral("ReadNextTasks"),      QStringLiteral("ReadPreviousTasks"),
+        QStringLiteral("CurrentTime"),        QStringLiteral("RetrieveServiceContent"),
+        QStringLiteral("FindExtension"),      QStringLiteral("SessionIsActive")};
+    if (exchange->method == "POST" &&
+        !readOnly.contains(exchange->path.section(QLatin1Char('/'), -1)))
         notifyChanged();
 }
 
