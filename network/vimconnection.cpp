@@ -32,6 +32,13 @@ QByteArray compactJson(const QJsonObject &object)
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
+/// The connection failed after the status line arrived (closed mid-body, reset): the answer
+/// is incomplete, which is a network problem, not a bad answer to decode.
+bool isCutOff(QNetworkReply::NetworkError error)
+{
+    return error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied;
+}
+
 /// Worth retrying later: the server may come back (restart, proxy in front of a restart).
 bool isTransient(const VimError &e)
 {
@@ -363,7 +370,7 @@ void VimConnection::onNetworkFinished(VimReply *reply, QNetworkReply *network)
                 tr("The certificate of %1 is not trusted: %2")
                     .arg(serverName(), reasons.isEmpty() ? network->errorString()
                                                          : reasons.join(QStringLiteral("; "))));
-        } else if (status == 0) {
+        } else if (status == 0 || isCutOff(network->error())) {
             error = transportError(reply, network);
         } else {
             const QByteArray body = network->readAll();

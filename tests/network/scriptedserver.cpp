@@ -87,6 +87,12 @@ HttpResponse HttpResponse::defer()
     return r;
 }
 
+HttpResponse HttpResponse::cut(HttpResponse response)
+{
+    response.action = Action::Cut;
+    return response;
+}
+
 HttpResponse HttpResponse::stream(qint64 bytes, bool declareLength)
 {
     HttpResponse r;
@@ -257,6 +263,7 @@ void ScriptedServer::write(QSslSocket *socket, const HttpResponse &response)
         return;
     }
     case HttpResponse::Action::Reply:
+    case HttpResponse::Action::Cut:
         break;
     }
     QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
@@ -265,6 +272,13 @@ void ScriptedServer::write(QSslSocket *socket, const HttpResponse &response)
         out += name + ": " + value + "\r\n";
     if (response.status != 204)
         out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    if (response.action == HttpResponse::Action::Cut) {
+        out += "\r\n" + response.body.left(response.body.size() / 2);
+        socket->write(out);
+        m_buffers.remove(socket);
+        socket->disconnectFromHost();
+        return;
+    }
     out += "\r\n" + response.body;
     socket->write(out);
 }

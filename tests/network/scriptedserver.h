@@ -41,6 +41,7 @@ struct HttpResponse
         Drop,   ///< close the connection without answering
         Hang,   ///< never answer
         Defer,  ///< answer when the test calls answerDeferred()
+        Cut,    ///< status, headers and half the body, then close the connection
         Stream, ///< a 200 with `streamBytes` of filler, sent in chunks
     };
 
@@ -62,6 +63,8 @@ struct HttpResponse
     static HttpResponse drop();
     static HttpResponse hang();
     static HttpResponse defer();
+    /// `response` cut off halfway through its body.
+    static HttpResponse cut(HttpResponse response);
     static HttpResponse stream(qint64 bytes, bool declareLength);
 
     HttpResponse &withHeader(const QByteArray &name, const QByteArray &value);

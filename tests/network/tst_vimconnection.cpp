@@ -78,6 +78,7 @@ private Q_SLOTS:
     void reconnectMakesNewSession();
     void reconnectGivesUp();
     void reconnectWithChangedPassword();
+    void cutOffAnswersDuringRecoveryAreRetried();
 
     void hostile_data();
     void hostile();
@@ -668,6 +669,30 @@ void TestVimConnection::reconnectWithChangedPassword()
     QCOMPARE(f.connection.failureReason(), Reason::InvalidLogin);
 }
 
+void TestVimConnection::cutOffAnswersDuringRecoveryAreRetried()
+{
+    // Given a session lost, and a server that cuts off its first answers to Login
+    Fixture f;
+    f.connection.setReconnectPolicy({20, 100, 20});
+    f.vc.route("GET", "/maxCollector", HttpResponse::ok("32"));
+    QVERIFY(f.vc.connect(&f.connection));
+    f.vc.expireSession();
+    int cuts = 2;
+    f.vc.route("POST", "/Login", [&](const HttpRequest &request) {
+        const HttpResponse answer = f.vc.login(request);
+        return cuts-- > 0 ? HttpResponse::cut(answer) : answer;
+    });
+
+    // When a call needs the re-login
+    const auto first = await(taskManager(&f.connection).maxCollector());
+
+    // Then a cut-off Login is a network problem, not a verdict: it reconnects
+    QCOMPARE(first.error().kind, VimError::Kind::Fault); // the re-login failed: NotAuthenticated
+    QVERIFY(waitForState(&f.connection, State::Connected));
+    QVERIFY(await(taskManager(&f.connection).maxCollector()).ok());
+    QCOMPARE(f.connection.failureReason(), Reason::None);
+}
+
 // ---- Hostile and broken answers -------------------------------------------------------------
 
 void TestVimConnection::hostile_data()
@@ -708,6 +733,10 @@ void TestVimConnection::hostile_data()
         << int(K::Fault) << "bad";
     QTest::newRow("404") << HttpResponse::raw(404, "no", "text/plain") << int(K::Http)
                          << "HTTP status 404";
+    QTest::newRow("cut off mid-body")
+        << HttpResponse::cut(HttpResponse::ok(
+               R"({"_typeName":"TaskDescription","methodInfo":[],"state":[],"reason":[]})"))
+        << int(K::Network) << "TaskManager/TaskManager/description";
     QTest::newRow("dropped connection")
         << HttpResponse::drop() << int(K::Network) << "TaskManager/TaskManager/description";
 }
