@@ -497,6 +497,43 @@ private Q_SLOTS:
         QCOMPARE(vms.json().toArray().size(), 9);
     }
 
+    void taskManagerPropertiesThroughTheCollector()
+    {
+        const QString key = newTask();
+        const auto r =
+            m_c.post(QStringLiteral("PropertyCollector/propertyCollector/RetrievePropertiesEx"),
+                     R::j("{'specSet':[{'_typeName':'PropertyFilterSpec','propSet':[{'_typeName':'"
+                          "PropertySpec','type':'TaskManager','pathSet':['description.methodInfo','"
+                          "recentTask','maxCollector']}],"
+                          "'objectSet':[{'_typeName':'ObjectSpec','obj':{'_typeName':'"
+                          "ManagedObjectReference','type':'TaskManager','value':'TaskManager'}}]}],"
+                          "'options':{'_typeName':'RetrieveOptions'}}"));
+        QHash<QString, QJsonObject> vals;
+        for (const QJsonValue &p : r.object()
+                                       .value(QLatin1String("objects"))
+                                       .toArray()
+                                       .at(0)
+                                       .toObject()
+                                       .value(QLatin1String("propSet"))
+                                       .toArray())
+            vals.insert(str(p.toObject(), "name"),
+                        p.toObject().value(QLatin1String("val")).toObject());
+        QCOMPARE(str(vals.value(QStringLiteral("description.methodInfo")), "_typeName"),
+                 QStringLiteral("ArrayOfElementDescription"));
+        QCOMPARE(str(vals.value(QStringLiteral("recentTask")), "_typeName"),
+                 QStringLiteral("ArrayOfManagedObjectReference"));
+        QVERIFY(vals.value(QStringLiteral("recentTask"))
+                    .value(QLatin1String("_value"))
+                    .toArray()
+                    .contains(QJsonObject{
+                        {QStringLiteral("_typeName"), QStringLiteral("ManagedObjectReference")},
+                        {QStringLiteral("type"), QStringLiteral("Task")},
+                        {QStringLiteral("value"), key}}));
+        QCOMPARE(vals.value(QStringLiteral("maxCollector")),
+                 (QJsonObject{{QStringLiteral("_typeName"), QStringLiteral("int")},
+                              {QStringLiteral("_value"), 32}}));
+    }
+
     void listViewMaintenance()
     {
         const QString key = newTask();

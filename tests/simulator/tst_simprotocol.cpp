@@ -18,31 +18,6 @@ const QByteArray kCollectorForRoot =
          "'entity':{'_typeName':'ManagedObjectReference','type':'Folder','value':'group-d1'},'"
          "recursion':'all'}}}");
 
-/// Every JSON object below `v` carries `_typeName` (§9 item 3).
-bool allTyped(const QJsonValue &v, QString *where, const QString &path = {})
-{
-    if (v.isArray()) {
-        const QJsonArray a = v.toArray();
-        for (qsizetype i = 0; i < a.size(); ++i) {
-            if (!allTyped(a.at(i), where, path + QStringLiteral("[%1]").arg(i)))
-                return false;
-        }
-        return true;
-    }
-    if (!v.isObject())
-        return true;
-    const QJsonObject o = v.toObject();
-    if (!o.contains(QLatin1String("_typeName"))) {
-        *where = path;
-        return false;
-    }
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        if (!allTyped(it.value(), where, path + QLatin1Char('.') + it.key()))
-            return false;
-    }
-    return true;
-}
-
 } // namespace
 
 class TstSimProtocol final : public QObject
@@ -78,7 +53,7 @@ private Q_SLOTS:
                               "extensionManager"})
             QVERIFY2(r.object().contains(QLatin1String(k)), k);
         QString where;
-        QVERIFY2(allTyped(r.json(), &where), qPrintable(where));
+        QVERIFY2(allTypedWithUtcDates(r.json(), &where), qPrintable(where));
     }
 
     void releases_data()

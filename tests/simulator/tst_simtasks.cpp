@@ -249,7 +249,10 @@ private Q_SLOTS:
         // Repeated cancels count as one.
         QCOMPARE(c.post(t + QStringLiteral("/CancelTask")).status, 204);
         QTRY_VERIFY((*m_sim)->task(key)->isFinished());
-        const QJsonObject info = c.get(t + QStringLiteral("/info")).object();
+        const auto got = c.get(t + QStringLiteral("/info"));
+        QString where;
+        QVERIFY2(allTypedWithUtcDates(got.json(), &where), qPrintable(where));
+        const QJsonObject info = got.object();
         QCOMPARE(info.value(QLatin1String("state")).toString(), QStringLiteral("error"));
         QCOMPARE(info.value(QLatin1String("cancelled")).toBool(), true);
         QCOMPARE(info.value(QLatin1String("error"))
@@ -258,6 +261,51 @@ private Q_SLOTS:
                      .toString(),
                  QStringLiteral("RequestCanceled"));
         verifyFault(c.post(t + QStringLiteral("/CancelTask")), "InvalidState");
+    }
+
+    void infoFilterStripsResults()
+    {
+        R c = loggedIn();
+        const QString key = createTask(c);
+        c.post(QStringLiteral("Task/") + key + QStringLiteral("/SetTaskState"),
+               R::j("{'state':'success','result':{'_typeName':'ManagedObjectReference','type':'"
+                    "VirtualMachine','value':'vm-4242'}}"));
+        const QByteArray filter =
+            "\"filter\":{\"_typeName\":\"TaskFilterSpec\",\"eventChainId\":[" +
+            QByteArray::number((*m_sim)->task(key)->eventChainId) + "]}";
+        auto read = [&](const QByteArray &body, const QString &method) {
+            const QString id =
+                R::moId(c.post(QStringLiteral("TaskManager/TaskManager/") + method, body));
+            const QJsonArray tasks = c.post(QStringLiteral("TaskHistoryCollector/") + id +
+                                                QStringLiteral("/ReadNextTasks"),
+                                            R::j("{'maxCount':10}"))
+                                         .json()
+                                         .toArray();
+            c.post(QStringLiteral("TaskHistoryCollector/") + id +
+                   QStringLiteral("/DestroyCollector"));
+            return tasks.at(0).toObject();
+        };
+        const QJsonObject plain =
+            read("{" + filter + "}", QStringLiteral("CreateCollectorForTasks"));
+        QCOMPARE(plain.value(QLatin1String("result"))
+                     .toObject()
+                     .value(QLatin1String("value"))
+                     .toString(),
+                 QStringLiteral("vm-4242"));
+        const QJsonObject stripped =
+            read("{" + filter +
+                     R::j(",'infoFilter':{'_typeName':'TaskInfoFilterSpec','filterTaskResults':{'_"
+                          "typeName':'TaskInfoFilterSpecFilterTaskResults','removeAll':true}}}"),
+                 QStringLiteral("CreateCollectorWithInfoFilterForTasks"));
+        QCOMPARE(stripped.value(QLatin1String("key")).toString(), key);
+        QVERIFY(!stripped.contains(QLatin1String("result")));
+        const QJsonObject kept =
+            read("{" + filter +
+                     R::j(",'infoFilter':{'_typeName':'TaskInfoFilterSpec','filterTaskResults':{'_"
+                          "typeName':'TaskInfoFilterSpecFilterTaskResults','descriptionIds':['com."
+                          "example.backup.run'],'filterIn':true}}}"),
+                 QStringLiteral("CreateCollectorWithInfoFilterForTasks"));
+        QVERIFY(kept.contains(QLatin1String("result")));
     }
 
     void collectorCursor()
@@ -290,9 +338,10 @@ private Q_SLOTS:
         QCOMPARE(page.size(), 5);
         QCOMPARE(c.post(h + QStringLiteral("/ResetCollector")).status, 204);
         keys = keysOf(c.post(h + QStringLiteral("/ReadPreviousTasks"), R::j("{'maxCount':2}")));
-        // Tasks 26–30 (made by the tests above) form the latest page; reset puts the cursor
-        // just before it.
-        QCOMPARE(keys, (QStringList{QStringLiteral("task-25"), QStringLiteral("task-24")}));
+        // The five newest tasks form the latest page; reset puts the cursor just before it.
+        const int newest = int((*m_sim)->tasks().size());
+        QCOMPARE(keys, (QStringList{QStringLiteral("task-%1").arg(newest - 5),
+                                    QStringLiteral("task-%1").arg(newest - 6)}));
         // At the end, an empty array.
         c.post(h + QStringLiteral("/RewindCollector"));
         c.post(h + QStringLiteral("/ReadNextTasks"), R::j("{'maxCount':100000}"));
