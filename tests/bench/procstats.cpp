@@ -100,12 +100,18 @@ QJsonObject machine()
         }
     }
     const qint64 memKib = procField("/proc/meminfo", "MemTotal:");
+    // Other work on the machine shows up in every figure; the load average tells how much.
+    QFile loadavg(QStringLiteral("/proc/loadavg"));
+    QString load;
+    if (loadavg.open(QIODevice::ReadOnly))
+        load = QString::fromLatin1(loadavg.readAll().trimmed());
     return {{QStringLiteral("nproc"), QThread::idealThreadCount()},
             {QStringLiteral("cpu"), model},
             {QStringLiteral("ram_mib"), double(memKib / 1024)},
             {QStringLiteral("kernel"), QSysInfo::kernelVersion()},
             {QStringLiteral("os"), QSysInfo::prettyProductName()},
-            {QStringLiteral("qt"), QString::fromLatin1(qVersion())}};
+            {QStringLiteral("qt"), QString::fromLatin1(qVersion())},
+            {QStringLiteral("loadavg"), load}};
 }
 
 } // namespace procstats

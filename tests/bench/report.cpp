@@ -43,11 +43,11 @@ QString formatReport(const QJsonObject &r)
 {
     QString out;
     const QJsonObject m = r.value(QStringLiteral("machine")).toObject();
-    out += QStringLiteral("Machine: %1 × %2, %3 MiB RAM, Qt %4\n\n")
+    out += QStringLiteral("Machine: %1 × %2, %3 MiB RAM, Qt %4, load average at the end %5\n\n")
                .arg(m.value(QStringLiteral("nproc")).toInt())
                .arg(m.value(QStringLiteral("cpu")).toString())
                .arg(m.value(QStringLiteral("ram_mib")).toDouble())
-               .arg(m.value(QStringLiteral("qt")).toString());
+               .arg(m.value(QStringLiteral("qt")).toString(), m.value(QStringLiteral("loadavg")).toString());
 
     if (r.contains(QStringLiteral("steady"))) {
         const QJsonObject s = r.value(QStringLiteral("steady")).toObject();
