@@ -132,6 +132,31 @@ private Q_SLOTS:
         QVERIFY(!e.model.index(e.model.rowOf(a), TaskTable::StatusColumn).data(TaskTable::CancelPendingRole).toBool());
     }
 
+    void burstLargerThanThePageLosesNothing()
+    {
+        // Given a quiet simulator and a monitor whose latest page holds 20 tasks and whose
+        // recentTask re-read is far away
+        SimFixture f;
+        f.sim().pauseWorkload();
+        QVERIFY(f.connect());
+        Engine e(&f.connection());
+        e.monitor.setPageSize(20);
+        e.monitor.setRecentTaskInterval(600'000);
+        e.monitor.start();
+        QTRY_VERIFY_WITH_TIMEOUT(e.monitor.isSynchronized(), 10'000);
+        const QString root = f.connection().serviceContent().rootFolder.value;
+        // When 1 500 tasks are created at once, far more than one page
+        QStringList keys;
+        for (int i = 0; i < 1500; ++i)
+            keys.append(f.sim().createTask(QStringLiteral("Folder.createVm"), root, true));
+        // Then every one of them reaches the model through the collector, not the timer
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(keys.cbegin(), keys.cend(),
+                                             [&](const QString &k) { return e.model.rowOf(k) >= 0; }),
+                                 15'000);
+        QCOMPARE(e.model.rowCount(), int(f.sim().tasks().size()));
+        QCOMPARE(e.resets.size(), 0);
+    }
+
     void healsAfterSessionExpiryAndRestart()
     {
         // Given a live monitor
