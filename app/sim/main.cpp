@@ -6,19 +6,50 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <functional>
+#include <optional>
+#include <vector>
+
 namespace {
 
-struct Option
+using Options = sim::SimulatorOptions;
+
+/// A numeric option bound to one field of SimulatorOptions: it reads the field (for the
+/// default shown in --help) and writes it.
+struct NumericOption
 {
     QCommandLineOption option;
-    bool isSet(const QCommandLineParser &p) const { return p.isSet(option); }
+    std::function<double(Options &, std::optional<double>)> access;
 };
 
-double number(const QCommandLineParser &p, const QCommandLineOption &o, double fallback)
+template<typename T>
+std::function<double(Options &, std::optional<double>)> access(T Options::*member)
 {
-    bool ok = false;
-    const double v = p.value(o).toDouble(&ok);
-    return p.isSet(o) && ok ? v : fallback;
+    return [member](Options &o, std::optional<double> v) {
+        if (v)
+            o.*member = T(*v);
+        return double(o.*member);
+    };
+}
+
+template<typename Group, typename T>
+std::function<double(Options &, std::optional<double>)> access(Group Options::*group,
+                                                               T Group::*member)
+{
+    return [group, member](Options &o, std::optional<double> v) {
+        if (v)
+            (o.*group).*member = T(*v);
+        return double((o.*group).*member);
+    };
+}
+
+NumericOption numeric(Options &defaults, const char *name, const char *valueName, const char *help,
+                      std::function<double(Options &, std::optional<double>)> field)
+{
+    const QString text =
+        QLatin1String(help) + QStringLiteral(" (default %1).").arg(field(defaults, std::nullopt));
+    return {QCommandLineOption(QLatin1String(name), text, QLatin1String(valueName)),
+            std::move(field)};
 }
 
 } // namespace
@@ -28,7 +59,8 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("vtaskmon-sim"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VTASKMON_VERSION));
-    const sim::SimulatorOptions d;
+    Options o;
+    o.port = 8443;
 
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
@@ -38,27 +70,22 @@ int main(int argc, char *argv[])
     const QCommandLineOption bind(QStringLiteral("bind"),
                                   QStringLiteral("Address to listen on (default 127.0.0.1)."),
                                   QStringLiteral("address"), QStringLiteral("127.0.0.1"));
-    const QCommandLineOption port(
-        QStringLiteral("port"),
-        QStringLiteral("Port; 0 picks a free one and prints it (default 8443)."),
-        QStringLiteral("port"), QStringLiteral("8443"));
     const QCommandLineOption http(QStringLiteral("http"),
                                   QStringLiteral("Serve plain http instead of https."));
     const QCommandLineOption user(
-        QStringLiteral("user"), QStringLiteral("Accepted user name (default %1).").arg(d.userName),
-        QStringLiteral("name"), d.userName);
+        QStringLiteral("user"), QStringLiteral("Accepted user name (default %1).").arg(o.userName),
+        QStringLiteral("name"), o.userName);
     const QCommandLineOption password(
         QStringLiteral("password"),
-        QStringLiteral(
-            "Accepted password (default %1). The users alice@vsphere.local, bob@vsphere.local, "
-            "carol@corp.example.com and svc-backup@vsphere.local share it.")
-            .arg(d.password),
-        QStringLiteral("password"), d.password);
+        QStringLiteral("Accepted password (default %1). alice@vsphere.local, bob@vsphere.local, "
+                       "carol@corp.example.com and svc-backup@vsphere.local share it.")
+            .arg(o.password),
+        QStringLiteral("password"), o.password);
     const QCommandLineOption release(
         QStringLiteral("release"),
         QStringLiteral("Simulated API release: 8.0.1.0, 8.0.2.0 or 8.0.3.0 (default %1).")
-            .arg(d.release),
-        QStringLiteral("release"), d.release);
+            .arg(o.release),
+        QStringLiteral("release"), o.release);
     const QCommandLineOption noHello(
         QStringLiteral("no-hello"),
         QStringLiteral("No /api/vcenter/system?action=hello (like vCenter 8.0 U1)."));
@@ -68,96 +95,75 @@ int main(int argc, char *argv[])
     const QCommandLineOption lenient(
         QStringLiteral("lenient"),
         QStringLiteral("Accept nested request objects without _typeName."));
-    const QCommandLineOption timeout(
-        QStringLiteral("session-timeout"),
-        QStringLiteral("Idle session timeout in seconds (default %1; 0 = never).")
-            .arg(d.sessionIdleTimeoutSeconds),
-        QStringLiteral("seconds"));
-    const QCommandLineOption seed(
-        QStringLiteral("seed"),
-        QStringLiteral("Workload random seed (default %1).").arg(d.workload.seed),
-        QStringLiteral("n"));
-    const QCommandLineOption rate(
-        QStringLiteral("rate"),
-        QStringLiteral("New tasks per second (default %1).").arg(d.workload.tasksPerSecond),
-        QStringLiteral("n"));
-    const QCommandLineOption duration(
-        QStringLiteral("duration"),
-        QStringLiteral("Median task duration in ms (default %1).").arg(d.workload.medianDurationMs),
-        QStringLiteral("ms"));
-    const QCommandLineOption failures(
-        QStringLiteral("failure-ratio"),
-        QStringLiteral("Share of tasks that fail (default %1).").arg(d.workload.failureRatio),
-        QStringLiteral("0..1"));
-    const QCommandLineOption cancels(
-        QStringLiteral("cancel-ratio"),
-        QStringLiteral("Share of tasks cancelled while running (default %1).")
-            .arg(d.workload.cancelRatio),
-        QStringLiteral("0..1"));
-    const QCommandLineOption cancelable(
-        QStringLiteral("cancelable-share"),
-        QStringLiteral("Share of tasks that are cancelable (default %1).")
-            .arg(d.workload.cancelableShare),
-        QStringLiteral("0..1"));
     const QCommandLineOption noWorkload(QStringLiteral("no-workload"),
                                         QStringLiteral("Generate no tasks."));
-    const QCommandLineOption history(QStringLiteral("history"),
-                                     QStringLiteral("Pre-seed N completed historical tasks."),
-                                     QStringLiteral("n"));
-    const QCommandLineOption datacenters(
-        QStringLiteral("datacenters"),
-        QStringLiteral("Datacenters (default %1).").arg(d.inventory.datacenters),
-        QStringLiteral("n"));
-    const QCommandLineOption clusters(QStringLiteral("clusters"),
-                                      QStringLiteral("Clusters per datacenter (default %1).")
-                                          .arg(d.inventory.clustersPerDatacenter),
-                                      QStringLiteral("n"));
-    const QCommandLineOption hosts(
-        QStringLiteral("hosts"),
-        QStringLiteral("Hosts per cluster (default %1).").arg(d.inventory.hostsPerCluster),
-        QStringLiteral("n"));
-    const QCommandLineOption vms(
-        QStringLiteral("vms"),
-        QStringLiteral("VMs per host (default %1).").arg(d.inventory.vmsPerHost),
-        QStringLiteral("n"));
-    const QCommandLineOption datastores(QStringLiteral("datastores"),
-                                        QStringLiteral("Datastores per datacenter (default %1).")
-                                            .arg(d.inventory.datastoresPerDatacenter),
-                                        QStringLiteral("n"));
-    const QCommandLineOption maxCollector(
-        QStringLiteral("max-collector"),
-        QStringLiteral("TaskManager.maxCollector per session (default %1).").arg(d.maxCollectors),
-        QStringLiteral("n"));
-    const QCommandLineOption latency(QStringLiteral("latency"),
-                                     QStringLiteral("Added latency per response in ms."),
-                                     QStringLiteral("ms"));
-    const QCommandLineOption jitter(QStringLiteral("jitter"),
-                                    QStringLiteral("Random extra latency up to this many ms."),
-                                    QStringLiteral("ms"));
-    const QCommandLineOption errorRate(
-        QStringLiteral("error-rate"),
-        QStringLiteral("Share of requests answered with 500 SystemError."), QStringLiteral("0..1"));
-    const QCommandLineOption dropRate(
-        QStringLiteral("drop-rate"),
-        QStringLiteral("Share of responses cut off by closing the connection."),
-        QStringLiteral("0..1"));
-    for (const QCommandLineOption &o :
-         {bind,    port,       http,         user,    password,    release,   noHello,
-          esxi,    lenient,    timeout,      seed,    rate,        duration,  failures,
-          cancels, cancelable, noWorkload,   history, datacenters, clusters,  hosts,
-          vms,     datastores, maxCollector, latency, jitter,      errorRate, dropRate})
-        p.addOption(o);
+    for (const QCommandLineOption &opt :
+         {bind, http, user, password, release, noHello, esxi, lenient, noWorkload})
+        p.addOption(opt);
+
+    using W = Options::Workload;
+    using I = Options::Inventory;
+    using F = Options::Faults;
+    const std::vector<NumericOption> numbers{
+        numeric(o, "port", "port", "Port; 0 picks a free one and prints it",
+                access(&Options::port)),
+        numeric(o, "session-timeout", "seconds", "Idle session timeout in seconds; 0 = never",
+                access(&Options::sessionIdleTimeoutSeconds)),
+        numeric(o, "max-collector", "n", "TaskManager.maxCollector per session",
+                access(&Options::maxCollectors)),
+        numeric(o, "seed", "n", "Workload random seed", access(&Options::workload, &W::seed)),
+        numeric(o, "rate", "n", "New tasks per second",
+                access(&Options::workload, &W::tasksPerSecond)),
+        numeric(o, "duration", "ms", "Median task duration in ms",
+                access(&Options::workload, &W::medianDurationMs)),
+        numeric(o, "failure-ratio", "0..1", "Share of tasks that fail",
+                access(&Options::workload, &W::failureRatio)),
+        numeric(o, "cancel-ratio", "0..1", "Share of tasks cancelled while running",
+                access(&Options::workload, &W::cancelRatio)),
+        numeric(o, "cancelable-share", "0..1", "Share of tasks that are cancelable",
+                access(&Options::workload, &W::cancelableShare)),
+        numeric(o, "history", "n", "Completed historical tasks created at start",
+                access(&Options::workload, &W::historyTasks)),
+        numeric(o, "datacenters", "n", "Datacenters", access(&Options::inventory, &I::datacenters)),
+        numeric(o, "clusters", "n", "Clusters per datacenter",
+                access(&Options::inventory, &I::clustersPerDatacenter)),
+        numeric(o, "hosts", "n", "Hosts per cluster",
+                access(&Options::inventory, &I::hostsPerCluster)),
+        numeric(o, "vms", "n", "VMs per host", access(&Options::inventory, &I::vmsPerHost)),
+        numeric(o, "datastores", "n", "Datastores per datacenter",
+                access(&Options::inventory, &I::datastoresPerDatacenter)),
+        numeric(o, "latency", "ms", "Added latency per response",
+                access(&Options::faults, &F::latencyMs)),
+        numeric(o, "jitter", "ms", "Random extra latency up to this",
+                access(&Options::faults, &F::latencyJitterMs)),
+        numeric(o, "error-rate", "0..1", "Share of requests answered with 500 SystemError",
+                access(&Options::faults, &F::errorRate)),
+        numeric(o, "drop-rate", "0..1", "Share of responses cut off by closing the connection",
+                access(&Options::faults, &F::dropRate)),
+    };
+    for (const NumericOption &n : numbers)
+        p.addOption(n.option);
     p.process(app);
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    sim::SimulatorOptions o;
+    for (const NumericOption &n : numbers) {
+        if (!p.isSet(n.option))
+            continue;
+        bool ok = false;
+        const double v = p.value(n.option).toDouble(&ok);
+        if (!ok || v < 0) {
+            err << "vtaskmon-sim: invalid --" << n.option.names().first() << ' '
+                << p.value(n.option) << '\n';
+            return 2;
+        }
+        n.access(o, v);
+    }
     o.address = QHostAddress(p.value(bind));
     if (o.address.isNull()) {
-        err << "invalid --bind address\n";
+        err << "vtaskmon-sim: invalid --bind address\n";
         return 2;
     }
-    o.port = quint16(number(p, port, 8443));
     o.https = !p.isSet(http);
     o.userName = p.value(user);
     o.password = p.value(password);
@@ -165,33 +171,14 @@ int main(int argc, char *argv[])
     if (!QStringList{QStringLiteral("8.0.1.0"), QStringLiteral("8.0.2.0"),
                      QStringLiteral("8.0.3.0")}
              .contains(o.release)) {
-        err << "unsupported --release " << o.release << " (use 8.0.1.0, 8.0.2.0 or 8.0.3.0)\n";
+        err << "vtaskmon-sim: unsupported --release " << o.release
+            << " (use 8.0.1.0, 8.0.2.0 or 8.0.3.0)\n";
         return 2;
     }
     o.hello = !p.isSet(noHello);
     o.esxi = p.isSet(esxi);
     o.strict = !p.isSet(lenient);
-    o.sessionIdleTimeoutSeconds = int(number(p, timeout, o.sessionIdleTimeoutSeconds));
-    o.maxCollectors = int(number(p, maxCollector, o.maxCollectors));
-    auto &w = o.workload;
-    w.enabled = !p.isSet(noWorkload);
-    w.seed = quint32(number(p, seed, w.seed));
-    w.tasksPerSecond = number(p, rate, w.tasksPerSecond);
-    w.medianDurationMs = int(number(p, duration, w.medianDurationMs));
-    w.failureRatio = number(p, failures, w.failureRatio);
-    w.cancelRatio = number(p, cancels, w.cancelRatio);
-    w.cancelableShare = number(p, cancelable, w.cancelableShare);
-    w.historyTasks = int(number(p, history, 0));
-    auto &inv = o.inventory;
-    inv.datacenters = int(number(p, datacenters, inv.datacenters));
-    inv.clustersPerDatacenter = int(number(p, clusters, inv.clustersPerDatacenter));
-    inv.hostsPerCluster = int(number(p, hosts, inv.hostsPerCluster));
-    inv.vmsPerHost = int(number(p, vms, inv.vmsPerHost));
-    inv.datastoresPerDatacenter = int(number(p, datastores, inv.datastoresPerDatacenter));
-    o.faults.latencyMs = int(number(p, latency, 0));
-    o.faults.latencyJitterMs = int(number(p, jitter, 0));
-    o.faults.errorRate = number(p, errorRate, 0);
-    o.faults.dropRate = number(p, dropRate, 0);
+    o.workload.enabled = !p.isSet(noWorkload);
 
     sim::Simulator simulator(o);
     QString error;
