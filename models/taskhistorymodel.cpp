@@ -120,28 +120,50 @@ void TaskHistoryModel::clearRows()
     endResetModel();
 }
 
-void TaskHistoryModel::open(bool newestFirst)
+quint64 TaskHistoryModel::begin(bool newestFirst)
 {
     close();
     clearRows();
     m_newestFirst = newestFirst;
+    setStatus(Status::Loading);
+    readMaxCollector();
+    return m_generation;
+}
+
+void TaskHistoryModel::readMaxCollector()
+{
+    const auto &tm = m_connection->serviceContent().taskManager;
+    if (m_maxCollector >= 0 || !tm)
+        return;
+    svc::TaskManager(m_connection, *tm).maxCollector().then(this, [this](const VimResult<qint32> &r) {
+        if (r.ok() && r.value() != m_maxCollector) {
+            m_maxCollector = r.value();
+            Q_EMIT maxCollectorChanged(m_maxCollector);
+        }
+    });
+}
+
+void TaskHistoryModel::adoptCollector(const vim::ManagedObjectReference &collector,
+                                      const vim::TaskFilterSpec &filter)
+{
+    m_filter = filter;
+    m_hasFilter = true;
+    const quint64 generation = begin(true);
+    m_collector = collector;
+    beginReading(generation, true);
+}
+
+void TaskHistoryModel::open(bool newestFirst)
+{
     const auto &tm = m_connection->serviceContent().taskManager;
     if (!tm) {
+        close();
+        clearRows();
         setStatus(Status::Unsupported, tr("The server has no task manager.", "history error"));
         return;
     }
-    setStatus(Status::Loading);
-    const quint64 generation = m_generation;
-    svc::TaskManager taskManager(m_connection, *tm);
-    if (m_maxCollector < 0) {
-        taskManager.maxCollector().then(this, [this](const VimResult<qint32> &r) {
-            if (r.ok() && r.value() != m_maxCollector) {
-                m_maxCollector = r.value();
-                Q_EMIT maxCollectorChanged(m_maxCollector);
-            }
-        });
-    }
-    taskManager.createCollectorForTasks(m_filter).then(
+    const quint64 generation = begin(newestFirst);
+    svc::TaskManager(m_connection, *tm).createCollectorForTasks(m_filter).then(
         this, [this, generation, newestFirst](const VimResult<vim::ManagedObjectReference> &r) {
             if (generation != m_generation) {
                 if (r.ok())
@@ -153,44 +175,49 @@ void TaskHistoryModel::open(bool newestFirst)
                 return;
             }
             m_collector = r.value();
-            svc::TaskHistoryCollector collector(m_connection, m_collector);
-            if (!newestFirst) {
-                collector.rewindCollector().then(this, [this, generation](const VimResult<void> &w) {
-                    if (generation != m_generation)
-                        return;
-                    if (!w.ok())
-                        return fail(w.error());
-                    setStatus(Status::Ready);
-                    fetchMore({});
-                });
-                return;
-            }
-            // ReadPreviousTasks excludes the latest page (§6.3): read the page first, then
-            // move the cursor to just before it.
-            collector.setCollectorPageSize(m_pageSize).then(this, [this, generation](const VimResult<void> &s) {
-                if (generation != m_generation)
-                    return;
-                if (!s.ok())
-                    return fail(s.error());
-                svc::TaskHistoryCollector c(m_connection, m_collector);
-                c.latestPage().then(this, [this, generation](const VimResult<QList<vim::TaskInfo>> &p) {
-                    if (generation != m_generation)
-                        return;
-                    if (!p.ok())
-                        return fail(p.error());
-                    appendBatch(p.value());
-                    svc::TaskHistoryCollector(m_connection, m_collector)
-                        .resetCollector()
-                        .then(this, [this, generation](const VimResult<void> &z) {
-                            if (generation != m_generation)
-                                return;
-                            if (!z.ok())
-                                return fail(z.error());
-                            setStatus(Status::Ready);
-                        });
-                });
-            });
+            beginReading(generation, newestFirst);
         });
+}
+
+void TaskHistoryModel::beginReading(quint64 generation, bool newestFirst)
+{
+    svc::TaskHistoryCollector collector(m_connection, m_collector);
+    if (!newestFirst) {
+        collector.rewindCollector().then(this, [this, generation](const VimResult<void> &w) {
+            if (generation != m_generation)
+                return;
+            if (!w.ok())
+                return fail(w.error());
+            setStatus(Status::Ready);
+            fetchMore({});
+        });
+        return;
+    }
+    // ReadPreviousTasks excludes the latest page (§6.3): read the page first, then
+    // move the cursor to just before it.
+    collector.setCollectorPageSize(m_pageSize).then(this, [this, generation](const VimResult<void> &s) {
+        if (generation != m_generation)
+            return;
+        if (!s.ok())
+            return fail(s.error());
+        svc::TaskHistoryCollector c(m_connection, m_collector);
+        c.latestPage().then(this, [this, generation](const VimResult<QList<vim::TaskInfo>> &p) {
+            if (generation != m_generation)
+                return;
+            if (!p.ok())
+                return fail(p.error());
+            appendBatch(p.value());
+            svc::TaskHistoryCollector(m_connection, m_collector)
+                .resetCollector()
+                .then(this, [this, generation](const VimResult<void> &z) {
+                    if (generation != m_generation)
+                        return;
+                    if (!z.ok())
+                        return fail(z.error());
+                    setStatus(Status::Ready);
+                });
+        });
+    });
 }
 
 void TaskHistoryModel::appendBatch(QList<vim::TaskInfo> tasks)

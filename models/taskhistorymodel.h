@@ -42,6 +42,9 @@ public:
     /// Replaces the collector with one for `filter` and starts from the newest task.
     void setFilter(const vim::TaskFilterSpec &filter);
     const vim::TaskFilterSpec &filter() const { return m_filter; }
+    /// Takes over a collector someone else created with `filter` (e.g. a dialog), instead of
+    /// creating another; the model destroys it like its own.
+    void adoptCollector(const vim::ManagedObjectReference &collector, const vim::TaskFilterSpec &filter);
     /// Re-creates the collector with the same filter (new tasks, fresh states).
     void refresh();
     /// Oldest first from now on (RewindCollector, then ReadNextTasks).
@@ -71,6 +74,10 @@ Q_SIGNALS:
 
 private:
     void open(bool newestFirst);
+    /// Clears the rows and status for a new list; returns the generation callbacks check.
+    quint64 begin(bool newestFirst);
+    void readMaxCollector();
+    void beginReading(quint64 generation, bool newestFirst);
     void setStatus(Status status, const QString &error = {});
     void fail(const VimError &error);
     void appendBatch(QList<vim::TaskInfo> tasks);

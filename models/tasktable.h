@@ -8,8 +8,6 @@
 #include <QObject>
 #include <QVariant>
 
-Q_DECLARE_METATYPE(vim::TaskInfo)
-
 /// The columns and roles shared by RecentTasksModel and TaskHistoryModel, and the
 /// formatting of one task into cells, so both tables (and the CLI) read the same.
 namespace TaskTable {

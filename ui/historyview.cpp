@@ -109,10 +109,9 @@ HistoryView::~HistoryView()
 
 void HistoryView::openCollector(const vim::ManagedObjectReference &collector, const vim::TaskFilterSpec &filter, int pageSize)
 {
-    svc::TaskHistoryCollector(m_connection, collector).destroyCollector().then(this, [this, filter](const VimResult<void> &) {
-        m_model->setFilter(filter);
-    });
     m_pageSize->setValue(pageSize);
+    m_model->setPageSize(pageSize);
+    m_model->adoptCollector(collector, filter);
     m_filterLabel->setText(FilterSummary::describe(filter, m_inventory));
 }
 

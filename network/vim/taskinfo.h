@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -74,3 +75,5 @@ struct TaskInfo
 };
 
 } // namespace vim
+
+Q_DECLARE_METATYPE(vim::TaskInfo)

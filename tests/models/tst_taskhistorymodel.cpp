@@ -1,6 +1,7 @@
 #include "simfixture.h"
 
 #include <taskhistorymodel.h>
+#include <taskmanager.h>
 
 #include <QAbstractItemModelTester>
 
@@ -76,6 +77,37 @@ private Q_SLOTS:
         for (int r = 0; r < model.rowCount(); ++r)
             QCOMPARE(model.task(r).state.toString(), QStringLiteral("error"));
         QTRY_COMPARE(f.sim().stats().collectors, 1);
+    }
+
+    void adoptsACollectorItDidNotCreate()
+    {
+        // Given a collector created elsewhere (the New Collector dialog) for failed tasks
+        SimFixture f(historyOptions());
+        QVERIFY(f.connect());
+        vim::TaskFilterSpec failed = everything(f);
+        failed.state = {vim::TaskInfoState::Value::Error};
+        const auto &tm = *f.connection().serviceContent().taskManager;
+        std::optional<vim::ManagedObjectReference> created;
+        svc::TaskManager(&f.connection(), tm).createCollectorForTasks(failed).then(
+            &f.connection(), [&](const VimResult<vim::ManagedObjectReference> &r) {
+                QVERIFY(r.ok());
+                created = r.value();
+            });
+        QTRY_VERIFY(created.has_value());
+        TaskHistoryModel model(&f.connection());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // When the model adopts it
+        model.adoptCollector(*created, failed);
+        QTRY_COMPARE_WITH_TIMEOUT(model.status(), TaskHistoryModel::Status::Ready, 10'000);
+        // Then it reads through that collector: no second one, failed tasks only
+        QCOMPARE(model.collector(), *created);
+        QCOMPARE(f.sim().stats().collectors, 1);
+        QVERIFY(model.rowCount() > 0);
+        for (int r = 0; r < model.rowCount(); ++r)
+            QCOMPARE(model.task(r).state.toString(), QStringLiteral("error"));
+        // And closing the model destroys it
+        model.close();
+        QTRY_COMPARE(f.sim().stats().collectors, 0);
     }
 
     void budgetAndUnsupportedAreStatus()
