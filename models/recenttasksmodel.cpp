@@ -58,6 +58,16 @@ RowContext RecentTasksModel::context(const Row &row) const
     return RowContext{&m_description, row.server, row.cancelPending};
 }
 
+QDateTime RecentTasksModel::finishedAt(const vim::TaskInfo &info, const QDateTime &now) const
+{
+    if (!info.isFinished())
+        return {};
+    if (!info.completeTime)
+        return now;
+    // On the local clock, and never in the future when the offset is off a little.
+    return std::min(now, info.completeTime->addMSecs(-m_serverClockOffsetMs));
+}
+
 void RecentTasksModel::applyUpdates(const QList<vim::TaskInfo> &tasks)
 {
     QList<Row> added;
@@ -73,8 +83,12 @@ void RecentTasksModel::applyUpdates(const QList<vim::TaskInfo> &tasks)
                 added[*it].info = info;
                 continue;
             }
+            const QDateTime finished = finishedAt(info, now);
+            // Long-finished tasks (an initial latest page) are history, not recent tasks.
+            if (m_maxAgeSeconds > 0 && finished.isValid() && finished.secsTo(now) >= m_maxAgeSeconds)
+                continue;
             addedAt.insert(info.key, int(added.size()));
-            added.append(Row{info, m_server, false, info.isFinished() ? now : QDateTime()});
+            added.append(Row{info, m_server, false, finished});
             continue;
         }
         Row &r = m_rows[row];
@@ -86,13 +100,13 @@ void RecentTasksModel::applyUpdates(const QList<vim::TaskInfo> &tasks)
         if (info.isFinished()) {
             r.cancelPending = false;
             if (!r.finishedSeen.isValid())
-                r.finishedSeen = now;
+                r.finishedSeen = finishedAt(info, now);
         }
         noteChange(before, beforeContext, r.info, context(r));
     }
     for (Row &r : added) {
         if (r.info.isFinished() && !r.finishedSeen.isValid())
-            r.finishedSeen = now;
+            r.finishedSeen = finishedAt(r.info, now);
     }
     if (!added.isEmpty()) {
         const int first = int(m_rows.size());

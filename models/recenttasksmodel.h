@@ -44,6 +44,9 @@ public:
 
     /// Finished tasks older than maxAgeSeconds (since this model saw them finish), and the
     /// oldest beyond maxFinished, are removed. 0 disables a limit.
+    /// Server clock minus local clock, so a task's completeTime can be aged on the local
+    /// clock: finished tasks older than the retention age never enter the table.
+    void setServerClockOffset(qint64 ms) { m_serverClockOffsetMs = ms; }
     void setRetention(int maxAgeSeconds, int maxFinished);
     int retentionMaxAge() const { return m_maxAgeSeconds; }
     int retentionMaxFinished() const { return m_maxFinished; }
@@ -58,6 +61,7 @@ public:
     void flushChanges();
 
 private:
+    QDateTime finishedAt(const vim::TaskInfo &info, const QDateTime &now) const;
     struct Row
     {
         vim::TaskInfo info;
@@ -76,6 +80,7 @@ private:
 
     QList<Row> m_rows;
     QHash<QString, int> m_rowOf;
+    qint64 m_serverClockOffsetMs = 0;
     QHash<QString, ChangeMask> m_pending;
     bool m_flushScheduled = false;
     vim::TaskDescription m_description;

@@ -3,6 +3,7 @@
 #include "modelslogging.h"
 
 #include <propertycollector.h>
+#include <serviceinstance.h>
 #include <task.h>
 #include <taskhistorycollector.h>
 #include <taskmanager.h>
@@ -218,6 +219,19 @@ void TaskMonitor::setup()
                 return;
             m_description = r.value();
             Q_EMIT descriptionChanged(m_description);
+        });
+    const qint64 askedAt = QDateTime::currentMSecsSinceEpoch();
+    svc::ServiceInstance(m_connection).currentTime().then(
+        this, [this, generation, askedAt](const VimResult<QDateTime> &r) {
+            if (generation != m_generation || !r.ok() || !r.value().isValid())
+                return;
+            // The server read its clock about halfway through the round trip.
+            const qint64 local = (askedAt + QDateTime::currentMSecsSinceEpoch()) / 2;
+            const qint64 offset = r.value().toMSecsSinceEpoch() - local;
+            if (offset != m_serverClockOffsetMs) {
+                m_serverClockOffsetMs = offset;
+                Q_EMIT serverClockOffsetChanged(offset);
+            }
         });
     if (m_modeLimit == Mode::Polling || !content.viewManager) {
         startPolling();

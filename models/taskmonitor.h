@@ -63,6 +63,8 @@ public:
     /// Every task seen since start, by key.
     const QHash<QString, vim::TaskInfo> &tasks() const { return m_tasks; }
     const vim::TaskDescription &description() const { return m_description; }
+    /// Server clock minus local clock in ms (from CurrentTime at start), for aging tasks.
+    qint64 serverClockOffsetMs() const { return m_serverClockOffsetMs; }
 
     /// Requests a cancel; answers with cancelFinished.
     void cancelTask(const QString &key);
@@ -71,6 +73,7 @@ Q_SIGNALS:
     /// Tasks that are new or changed since the last emission; one signal per server update.
     void tasksUpdated(const QList<vim::TaskInfo> &tasks);
     void descriptionChanged(const vim::TaskDescription &description);
+    void serverClockOffsetChanged(qint64 ms);
     void modeChanged(TaskMonitor::Mode mode);
     /// A complete snapshot was delivered after start or recovery.
     void synchronized();
@@ -139,6 +142,7 @@ private:
     QSet<QString> m_inView;
     QSet<QString> m_viewPendingAdd;
     vim::TaskDescription m_description;
+    qint64 m_serverClockOffsetMs = 0;
 
     int m_pageSize = 200;
     int m_maxWaitSeconds = 0;

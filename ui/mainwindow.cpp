@@ -89,6 +89,8 @@ MainWindow::MainWindow(VimConnection *connection, QWidget *parent)
         updateStatusBar();
     });
     connect(m_monitor, &TaskMonitor::cancelFinished, this, &MainWindow::onCancelFinished);
+    connect(m_monitor, &TaskMonitor::serverClockOffsetChanged, m_recent,
+            &RecentTasksModel::setServerClockOffset);
     connect(m_historyView, &HistoryView::newCollectorRequested, this, &MainWindow::newCollector);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
 

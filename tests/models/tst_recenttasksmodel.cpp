@@ -17,6 +17,8 @@ private Q_SLOTS:
     void init()
     {
         m_model = std::make_unique<RecentTasksModel>();
+        // The factory's tasks live in 2024: tell the model the server's clock says so.
+        m_model->setServerClockOffset(t0().toMSecsSinceEpoch() - QDateTime::currentMSecsSinceEpoch());
         m_tester = std::make_unique<QAbstractItemModelTester>(
             m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     }
@@ -204,6 +206,25 @@ private Q_SLOTS:
         m_model->setRetention(0, 1);
         m_model->applyUpdates({task(4, State::Success), task(5, State::Success)});
         QCOMPARE(keys(*m_model), QStringLiteral("task-3,task-5"));
+    }
+
+    void longFinishedTasksStayOut()
+    {
+        // Given a server whose clock runs an hour behind ours, and ten minutes of retention
+        const qint64 hour = 3600'000;
+        m_model->setServerClockOffset(-hour);
+        const QDateTime serverNow = QDateTime::currentDateTimeUtc().addMSecs(-hour);
+        vim::TaskInfo old = task(1, State::Success);
+        old.completeTime = serverNow.addSecs(-2 * 86400);
+        vim::TaskInfo fresh = task(2, State::Success);
+        fresh.completeTime = serverNow.addSecs(-60);
+        // When a latest page brings a task finished two days ago and one finished a minute ago
+        m_model->applyUpdates({old, fresh, task(3, State::Running)});
+        // Then only the recent ones enter the table
+        QCOMPARE(keys(*m_model), QStringLiteral("task-2,task-3"));
+        // And the fresh one ages out nine minutes later, on our clock
+        m_model->expireFinished(QDateTime::currentDateTimeUtc().addSecs(9 * 60 + 1));
+        QCOMPARE(keys(*m_model), QStringLiteral("task-3"));
     }
 
     void removeTasksInRanges()
