@@ -190,7 +190,9 @@ private Q_SLOTS:
 
         // and then the faults stop and the workload drains
         server->setFaults({});
-        server->pauseWorkload();
+        // Rate 0 rather than pauseWorkload(): pausing freezes the simulated clock, so running
+        // tasks would never finish.
+        server->setWorkloadRate(0);
         QTRY_VERIFY_WITH_TIMEOUT(allFinished(server), 30'000);
 
         // Then the connection went through Reconnecting and back to Connected, never Failed
