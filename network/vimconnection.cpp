@@ -39,11 +39,17 @@ bool isCutOff(QNetworkReply::NetworkError error)
     return error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied;
 }
 
-/// Worth retrying later: the server may come back (restart, proxy in front of a restart).
-bool isTransient(const VimError &e)
+/// While recovering a session, only a verdict ends the connection: a certificate that is not
+/// accepted, credentials that are refused. Anything else (network, 5xx, SystemError, a
+/// garbled answer) may pass, and the retries are bounded anyway.
+bool isVerdict(const VimError &e)
 {
-    return e.kind == VimError::Kind::Network || e.kind == VimError::Kind::Timeout ||
-           (e.kind == VimError::Kind::Http && e.httpStatus >= 502 && e.httpStatus <= 504);
+    if (e.kind == VimError::Kind::Tls)
+        return true;
+    if (e.kind != VimError::Kind::Fault || e.isFault(QStringLiteral("NotAuthenticated")))
+        return false;
+    return e.isFault(QStringLiteral("InvalidLogin")) || e.isFault(QStringLiteral("NoPermission")) ||
+           e.isFault(QStringLiteral("InvalidLocale"));
 }
 
 vim::ManagedObjectReference serviceInstanceRef()
@@ -855,7 +861,7 @@ void VimConnection::checkSession()
 
 void VimConnection::onReconnectError(const VimError &error)
 {
-    if (!isTransient(error)) {
+    if (isVerdict(error)) {
         failWithError(error);
         return;
     }
@@ -877,6 +883,8 @@ void VimConnection::onReconnectError(const VimError &error)
 
 void VimConnection::sessionRestored(bool renewed)
 {
+    qCInfo(lcNetwork).noquote() << (renewed ? "logged in again to" : "session still valid on")
+                                << serverName();
     m_reconnectAttempt = 0;
     m_reconnectTimer->stop();
     setState(State::Connected);

@@ -79,6 +79,7 @@ private Q_SLOTS:
     void reconnectGivesUp();
     void reconnectWithChangedPassword();
     void cutOffAnswersDuringRecoveryAreRetried();
+    void serverErrorsDuringRecoveryAreRetried();
 
     void hostile_data();
     void hostile();
@@ -691,6 +692,33 @@ void TestVimConnection::cutOffAnswersDuringRecoveryAreRetried()
     QVERIFY(waitForState(&f.connection, State::Connected));
     QVERIFY(await(taskManager(&f.connection).maxCollector()).ok());
     QCOMPARE(f.connection.failureReason(), Reason::None);
+}
+
+void TestVimConnection::serverErrorsDuringRecoveryAreRetried()
+{
+    // Given a dropped call, and a server whose first session checks fail with SystemError
+    Fixture f;
+    f.connection.setReconnectPolicy({20, 100, 20});
+    f.vc.route("GET", "/description", HttpResponse::drop());
+    QVERIFY(f.vc.connect(&f.connection));
+    int errors = 2;
+    f.vc.route("GET", "/currentSession", [&](const HttpRequest &request) {
+        if (errors-- > 0)
+            return HttpResponse::fault(FakeVCenter::faultJson("SystemError", "injected fault"));
+        return request.header("vmware-api-session-id") == f.vc.validSession()
+                   ? HttpResponse::ok(FakeVCenter::userSessionJson(f.vc.userName))
+                   : HttpResponse::noContent();
+    });
+    QSignalSpy renewed(&f.connection, &VimConnection::sessionRenewed);
+
+    // When the drop makes the connection check its session
+    QCOMPARE(await(taskManager(&f.connection).description()).error().kind, VimError::Kind::Network);
+
+    // Then it goes through Reconnecting and back, keeping its session
+    QVERIFY(waitForState(&f.connection, State::Reconnecting));
+    QVERIFY(waitForState(&f.connection, State::Connected));
+    QCOMPARE(f.server.requestsTo("/currentSession").size(), 3);
+    QCOMPARE(renewed.size(), 0);
 }
 
 // ---- Hostile and broken answers -------------------------------------------------------------
