@@ -92,8 +92,9 @@ void addTraffic(QJsonObject &out, const Counters &a, const Counters &b)
 struct Phase
 {
     explicit Phase(const sim::SimulatorOptions &options) : host(options) {}
-    SimHost host;
+    // Declared before the host, so it outlives the simulator whose signals write into it.
     ChangeLog log;
+    SimHost host;
     LoadDriver *driver = nullptr;
     std::unique_ptr<VimConnection> connection;
 
