@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QMetaType>
+
 #include <QByteArray>
 #include <QHash>
 #include <QJsonValue>
@@ -69,6 +71,8 @@ struct HttpResponse
 
     HttpResponse &withHeader(const QByteArray &name, const QByteArray &value);
 };
+
+Q_DECLARE_METATYPE(HttpResponse)
 
 /// A loopback HTTP/1.1 server (plain or TLS) whose answers a test scripts per request, and
 /// which records every request for inspection. Keep-alive and several connections work.

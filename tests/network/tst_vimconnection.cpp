@@ -1041,7 +1041,5 @@ void TestVimConnection::logsHoldNoSecrets()
         QVERIFY(!all.contains(QString::fromLatin1(session)));
 }
 
-Q_DECLARE_METATYPE(HttpResponse)
-
 QTEST_GUILESS_MAIN(TestVimConnection)
 #include "tst_vimconnection.moc"
