@@ -55,7 +55,13 @@ bool isTransient(const VimError &error)
 
 constexpr int MaxBackoffMs = 15'000;
 // Tasks per ReadNextTasks while draining the collector after a latestPage change.
-constexpr int DrainBatch = 1000;
+constexpr int DrainBatch = 500;
+// ObjectUpdates per WaitForUpdatesEx answer; larger sets come truncated, in slices.
+constexpr int MaxObjectUpdates = 500;
+// The shortest time between the starts of two waits that returned changes.
+constexpr qint64 MinWaitIntervalMs = 25;
+// Finished tasks waiting to leave the ListView before they go without an add to ride on.
+constexpr int RemoveBatch = 200;
 
 } // namespace
 
@@ -66,6 +72,9 @@ TaskMonitor::TaskMonitor(VimConnection *connection, QObject *parent)
     connect(&m_recentTimer, &QTimer::timeout, this, [this] { readRecentTasks(m_generation, false); });
     m_pollTimer.setInterval(m_recentInterval / 4);
     connect(&m_pollTimer, &QTimer::timeout, this, &TaskMonitor::poll);
+    m_viewRemoveTimer.setSingleShot(true);
+    m_viewRemoveTimer.setInterval(2000);
+    connect(&m_viewRemoveTimer, &QTimer::timeout, this, [this] { flushListView(true); });
     m_recoverTimer.setSingleShot(true);
     connect(&m_recoverTimer, &QTimer::timeout, this, &TaskMonitor::setup);
 
@@ -178,7 +187,11 @@ void TaskMonitor::destroyAll(const std::function<void()> &done)
     m_filters.clear();
     m_propertyCollector = m_listView = m_collector = MoRef();
     m_inView.clear();
-    m_viewPendingAdd.clear();
+    m_viewAdd.clear();
+    m_viewRemove.clear();
+    m_viewInFlight.clear();
+    m_viewCallInFlight = false;
+    m_viewRemoveTimer.stop();
     m_version.clear();
     if (objects.isEmpty() || !m_connection->hasSession()) {
         if (done)
@@ -396,22 +409,61 @@ void TaskMonitor::readRecentTasks(quint64 generation, bool initial)
 
 void TaskMonitor::watchTasks(const QList<MoRef> &tasks)
 {
-    QList<MoRef> add;
     for (const MoRef &ref : tasks) {
-        if (!m_inView.contains(ref.value) && !m_viewPendingAdd.contains(ref.value)) {
-            add.append(ref);
-            m_viewPendingAdd.insert(ref.value);
-        }
+        if (!m_inView.contains(ref.value) && !m_viewInFlight.contains(ref.value))
+            m_viewAdd.insert(ref.value);
     }
-    if (add.isEmpty() || m_listView.isNull())
+    flushListView(false);
+}
+
+void TaskMonitor::noteFinished(const QString &key)
+{
+    // A finished task has nothing more to report: it leaves the view, in batches.
+    m_viewAdd.remove(key);
+    if (m_inView.contains(key)) {
+        m_viewRemove.insert(key);
+        if (!m_viewRemoveTimer.isActive())
+            m_viewRemoveTimer.start();
+    }
+}
+
+void TaskMonitor::syncListView()
+{
+    flushListView(false);
+}
+
+void TaskMonitor::flushListView(bool includeRemovals)
+{
+    // One ModifyListView at a time carries every pending add; removals ride along, or go
+    // on their own when the batch is large or the removal timer fires.
+    if (m_listView.isNull() || !m_viewInFlight.isEmpty() || m_viewCallInFlight)
         return;
+    const bool sendRemovals = !m_viewRemove.isEmpty()
+        && (includeRemovals || !m_viewAdd.isEmpty() || m_viewRemove.size() >= RemoveBatch);
+    if (m_viewAdd.isEmpty() && !sendRemovals)
+        return;
+    QList<MoRef> add;
+    for (const QString &key : std::as_const(m_viewAdd))
+        add.append(taskRef(key));
+    QList<MoRef> remove;
+    if (sendRemovals) {
+        for (const QString &key : std::as_const(m_viewRemove)) {
+            remove.append(taskRef(key));
+            m_inView.remove(key);
+        }
+        m_viewRemove.clear();
+        m_viewRemoveTimer.stop();
+    }
+    m_viewInFlight = m_viewAdd;
+    m_viewAdd.clear();
+    m_viewCallInFlight = true;
     const quint64 generation = m_generation;
-    svc::View(m_connection, m_listView).modifyListView(add, {}).then(
-        this, [this, generation, add](const VimResult<QList<MoRef>> &r) {
+    svc::View(m_connection, m_listView).modifyListView(add, remove).then(
+        this, [this, generation](const VimResult<QList<MoRef>> &r) {
             if (generation != m_generation)
                 return;
-            for (const MoRef &ref : add)
-                m_viewPendingAdd.remove(ref.value);
+            m_viewCallInFlight = false;
+            const QSet<QString> sent = std::exchange(m_viewInFlight, {});
             if (!r.ok()) {
                 handleError(r.error(), "ModifyListView");
                 return;
@@ -420,32 +472,15 @@ void TaskMonitor::watchTasks(const QList<MoRef> &tasks)
             QSet<QString> missing;
             for (const MoRef &ref : r.value())
                 missing.insert(ref.value);
-            for (const MoRef &ref : add) {
-                if (!missing.contains(ref.value))
-                    m_inView.insert(ref.value);
+            for (const QString &key : sent) {
+                if (missing.contains(key))
+                    continue;
+                m_inView.insert(key);
+                const auto it = m_tasks.constFind(key);
+                if (it != m_tasks.cend() && it->isFinished())
+                    noteFinished(key);
             }
-            syncListView();
-        });
-}
-
-void TaskMonitor::syncListView()
-{
-    // Finished tasks leave the view; their final TaskInfo has already been delivered.
-    QList<MoRef> remove;
-    for (const QString &key : std::as_const(m_inView)) {
-        const auto it = m_tasks.constFind(key);
-        if (it != m_tasks.cend() && it->isFinished())
-            remove.append(taskRef(key));
-    }
-    if (remove.isEmpty() || m_listView.isNull())
-        return;
-    for (const MoRef &ref : remove)
-        m_inView.remove(ref.value);
-    const quint64 generation = m_generation;
-    svc::View(m_connection, m_listView).modifyListView({}, remove).then(
-        this, [this, generation](const VimResult<QList<MoRef>> &r) {
-            if (generation == m_generation && !r.ok())
-                handleError(r.error(), "ModifyListView");
+            flushListView(false);
         });
 }
 
@@ -457,6 +492,9 @@ void TaskMonitor::waitForUpdates(quint64 generation)
     const int timeoutSeconds = m_connection->options().requestTimeoutMs / 1000;
     options.maxWaitSeconds = m_maxWaitSeconds > 0 ? m_maxWaitSeconds
                                                   : qBound(1, timeoutSeconds / 2, 30);
+    // Big update sets arrive in slices, so no single decode stalls the event loop.
+    options.maxObjectUpdates = MaxObjectUpdates;
+    m_waitStarted.start();
     auto pending = svc::PropertyCollector(m_connection, m_propertyCollector)
                        .waitForUpdatesEx(m_version, options);
     m_waitReply = pending.reply();
@@ -470,10 +508,20 @@ void TaskMonitor::waitForUpdates(quint64 generation)
         }
         m_waitFailures = 0;
         m_backoffMs = 0;
-        if (r.value())
+        bool more = !r.value();
+        if (r.value()) {
             processUpdateSet(*r.value());
+            more = r.value()->truncated.value_or(false);
+        }
         markSynchronized();
-        waitForUpdates(generation);
+        // Under a steady stream every wait returns at once; a short floor between waits
+        // batches changes into fewer requests. Truncated sets continue at once.
+        const qint64 floor = more ? 0 : MinWaitIntervalMs - m_waitStarted.elapsed();
+        if (floor <= 0) {
+            waitForUpdates(generation);
+            return;
+        }
+        QTimer::singleShot(floor, this, [this, generation] { waitForUpdates(generation); });
     });
 }
 
@@ -507,10 +555,13 @@ void TaskMonitor::processUpdateSet(const vim::UpdateSet &set)
             }
         }
     }
-    // A page holding a task never seen may have pushed others out of it: drain the collector.
-    const bool pageHasNew = std::any_of(page.cbegin(), page.cend(), [this](const vim::TaskInfo &t) {
-        return !m_tasks.contains(t.key);
-    });
+    // The page holds the newest tasks. If it still holds one we knew, every task created
+    // since is on it; only a full page of strangers may have pushed some out unseen.
+    // (A server may keep pages smaller than asked: the largest page seen counts as full.)
+    m_largestPage = std::max(m_largestPage, int(page.size()));
+    const bool pageHasNew = !page.isEmpty() && page.size() >= std::min(m_pageSize, m_largestPage)
+        && std::none_of(page.cbegin(), page.cend(),
+                        [this](const vim::TaskInfo &t) { return m_tasks.contains(t.key); });
     // The page first: Task.info is the fresher source for the same task.
     ChangeSet changed;
     applyTasks(page, true, changed);
@@ -572,6 +623,8 @@ void TaskMonitor::applyTasks(const QList<vim::TaskInfo> &tasks, bool fromPage, C
                 continue;
             *it = info;
         }
+        if (info.isFinished())
+            noteFinished(info.key);
         const auto same = changed.index.constFind(info.key);
         if (same != changed.index.cend()) {
             changed.tasks[*same] = info;

@@ -5,6 +5,7 @@
 #include <vim/taskdescription.h>
 #include <vim/taskinfo.h>
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -53,7 +54,7 @@ public:
 
     /// Never go beyond `mode` (LiveWithoutCollector or Polling); for tests and odd servers.
     void setModeLimit(Mode mode) { m_modeLimit = mode; }
-    /// Latest-page size set with SetCollectorPageSize (default 200).
+    /// Latest-page size set with SetCollectorPageSize (default 50).
     void setPageSize(int size) { m_pageSize = size; }
     /// How often recentTask is re-read (default 20 s); polling uses a quarter of it.
     void setRecentTaskInterval(int ms);
@@ -106,6 +107,8 @@ private:
     void watchUnfinished(const QList<vim::TaskInfo> &tasks);
     void watchTasks(const QList<MoRef> &tasks);
     void syncListView();
+    void noteFinished(const QString &key);
+    void flushListView(bool includeRemovals);
     void handleError(const VimError &error, const char *operation);
     void recover();
     void startPolling();
@@ -140,11 +143,17 @@ private:
 
     QHash<QString, vim::TaskInfo> m_tasks;
     QSet<QString> m_inView;
-    QSet<QString> m_viewPendingAdd;
+    QSet<QString> m_viewAdd;
+    QSet<QString> m_viewRemove;
+    QSet<QString> m_viewInFlight;
+    bool m_viewCallInFlight = false;
+    QTimer m_viewRemoveTimer;
+    QElapsedTimer m_waitStarted;
     vim::TaskDescription m_description;
     qint64 m_serverClockOffsetMs = 0;
 
-    int m_pageSize = 200;
+    int m_pageSize = 50;
+    int m_largestPage = 0;
     int m_maxWaitSeconds = 0;
     int m_recentInterval = 20'000;
     int m_backoffMs = 0;

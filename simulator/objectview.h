@@ -3,6 +3,7 @@
 #include <vim/moref.h>
 
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -13,7 +14,8 @@ struct ObjectView
 {
     QString moId;
     QString type;
-    QList<vim::ManagedObjectReference> members; // ListView
+    QList<vim::ManagedObjectReference> members; // ListView, in insertion order
+    QSet<QString> memberIds;                    // ListView: the moIds in `members`
     QString container;                          // ContainerView
     QStringList types;                          // ContainerView; empty = every type
     bool recursive = false;                     // ContainerView

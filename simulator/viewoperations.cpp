@@ -23,8 +23,10 @@ ViewOperations::addMembers(ObjectView &view, const QList<vim::ManagedObjectRefer
             continue;
         }
         const vim::ManagedObjectReference ref{type, o.value};
-        if (!view.members.contains(ref))
+        if (!view.memberIds.contains(ref.value)) {
+            view.memberIds.insert(ref.value);
             view.members.append(ref);
+        }
     }
     return unresolved;
 }
@@ -69,17 +71,21 @@ void ViewOperations::registerWith(OperationTable &table)
         using Refs = QList<vim::ManagedObjectReference>;
         const Refs unresolved =
             addMembers(view, call.optional<Refs>("add").value_or(Refs{}), call.session);
-        for (const vim::ManagedObjectReference &r :
-             call.optional<Refs>("remove").value_or(Refs{})) {
-            view.members.removeIf(
-                [&](const vim::ManagedObjectReference &m) { return m.value == r.value; });
+        QSet<QString> gone;
+        for (const vim::ManagedObjectReference &r : call.optional<Refs>("remove").value_or(Refs{})) {
+            if (view.memberIds.remove(r.value))
+                gone.insert(r.value);
         }
+        if (!gone.isEmpty())
+            view.members.removeIf(
+                [&](const vim::ManagedObjectReference &m) { return gone.contains(m.value); });
         return Reply::json(vim::encode(unresolved));
     });
     table.add(lv, QStringLiteral("ResetListView"), [this](Call &call) {
         ObjectView &view = call.session->views.at(call.self.value);
         using Refs = QList<vim::ManagedObjectReference>;
         view.members.clear();
+        view.memberIds.clear();
         return Reply::json(vim::encode(
             addMembers(view, call.optional<Refs>("obj").value_or(Refs{}), call.session)));
     });
