@@ -154,11 +154,23 @@ bool TaskMonitor::current(quint64 generation, const VimResult<MoRef> &result)
     return false;
 }
 
-void TaskMonitor::destroyObject(const MoRef &ref, const std::function<void()> &done)
+void TaskMonitor::destroyObject(const MoRef &ref, const std::function<void()> &done, int attempt)
 {
-    auto finish = [done, ref](const VimResult<void> &r) {
-        if (!r.ok())
+    const QString session = m_connection->userSession().key;
+    auto finish = [this, done, ref, attempt, session](const VimResult<void> &r) {
+        if (!r.ok()) {
             qCDebug(lcModels) << "destroying" << ref.toString() << "failed:" << r.error().toString();
+            // Gone already, or gone with its session: nothing to retry. Otherwise the object
+            // would linger in a live session, so it is asked again.
+            const bool gone = r.error().isFault(QStringLiteral("ManagedObjectNotFound"))
+                || r.error().isFault(QStringLiteral("NotAuthenticated"));
+            if (!gone && r.error().kind != VimError::Kind::Canceled && attempt < 5
+                && m_connection->hasSession() && m_connection->userSession().key == session) {
+                QTimer::singleShot(300 << attempt, this,
+                                   [this, ref, done, attempt] { destroyObject(ref, done, attempt + 1); });
+                return;
+            }
+        }
         if (done)
             done();
     };
@@ -216,7 +228,6 @@ void TaskMonitor::setup()
     const quint64 generation = ++m_generation;
     m_sessionKey = m_connection->userSession().key;
     m_synchronized = false;
-    m_waitFailures = 0;
     m_draining = false;
     m_drainAgain = false;
     const vim::ServiceContent &content = m_connection->serviceContent();
@@ -446,7 +457,9 @@ void TaskMonitor::flushListView(bool includeRemovals)
     for (const QString &key : std::as_const(m_viewAdd))
         add.append(taskRef(key));
     QList<MoRef> remove;
+    QSet<QString> removing;
     if (sendRemovals) {
+        removing = m_viewRemove;
         for (const QString &key : std::as_const(m_viewRemove)) {
             remove.append(taskRef(key));
             m_inView.remove(key);
@@ -459,12 +472,15 @@ void TaskMonitor::flushListView(bool includeRemovals)
     m_viewCallInFlight = true;
     const quint64 generation = m_generation;
     svc::View(m_connection, m_listView).modifyListView(add, remove).then(
-        this, [this, generation](const VimResult<QList<MoRef>> &r) {
+        this, [this, generation, removing](const VimResult<QList<MoRef>> &r) {
             if (generation != m_generation)
                 return;
             m_viewCallInFlight = false;
             const QSet<QString> sent = std::exchange(m_viewInFlight, {});
             if (!r.ok()) {
+                // Asked again later: adding or removing twice is harmless.
+                m_viewAdd.unite(sent);
+                m_viewRemove.unite(removing);
                 handleError(r.error(), "ModifyListView");
                 return;
             }
@@ -506,8 +522,7 @@ void TaskMonitor::waitForUpdates(quint64 generation)
             handleError(r.error(), "WaitForUpdatesEx");
             return;
         }
-        m_waitFailures = 0;
-        m_backoffMs = 0;
+            m_backoffMs = 0;
         bool more = !r.value();
         if (r.value()) {
             processUpdateSet(*r.value());
@@ -660,17 +675,47 @@ void TaskMonitor::handleError(const VimError &error, const char *operation)
         startPolling();
         return;
     }
-    // A lost wait on a healthy connection is retried with its version (a non-truncated
-    // version can be used again); anything else rebuilds the watch from scratch.
-    const bool waitLost = qstrcmp(operation, "WaitForUpdatesEx") == 0
-        && error.kind != VimError::Kind::Fault && ++m_waitFailures <= 3;
-    if (waitLost) {
-        const quint64 generation = m_generation;
-        QTimer::singleShot(qMin(MaxBackoffMs, 250 << m_waitFailures), this,
-                           [this, generation] { waitForUpdates(generation); });
+    if (needsRecreate(error)) {
+        recover();
         return;
     }
-    recover();
+    const bool unknownOutcome = error.kind != VimError::Kind::Fault;
+    if (qstrcmp(operation, "create") == 0 || qstrcmp(operation, "CreateCollectorForTasks") == 0) {
+        // The server may have made the object and the answer got lost: only a new session
+        // is sure to leave nothing behind. A refusal (a fault) made nothing.
+        if (unknownOutcome && m_connection->renewSession()) {
+            ++m_generation;
+            m_recentTimer.stop();
+            setMode(Mode::Recovering);
+            destroyAll({});
+            return; // sessionRenewed brings us back
+        }
+        recover();
+        return;
+    }
+    // Transport trouble or a server error on a working watch: the objects are most likely
+    // intact, so the operation is repeated rather than everything rebuilt.
+    const int delay = nextBackoff();
+    const quint64 generation = m_generation;
+    if (qstrcmp(operation, "WaitForUpdatesEx") == 0) {
+        QTimer::singleShot(delay, this, [this, generation] { waitForUpdates(generation); });
+    } else if (qstrcmp(operation, "ModifyListView") == 0) {
+        QTimer::singleShot(delay, this, [this, generation] {
+            if (generation == m_generation)
+                flushListView(true);
+        });
+    } else if (qstrcmp(operation, "ReadNextTasks") == 0) {
+        QTimer::singleShot(delay, this, [this, generation] { drainCollector(generation); });
+    } else {
+        recover();
+    }
+}
+
+int TaskMonitor::nextBackoff()
+{
+    const int delay = qMax(250, m_backoffMs);
+    m_backoffMs = qBound(500, m_backoffMs * 2, MaxBackoffMs);
+    return delay;
 }
 
 void TaskMonitor::recover()

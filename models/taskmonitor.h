@@ -116,7 +116,9 @@ private:
     /// True when the callback belongs to the current generation; otherwise destroys what
     /// the late answer created, so that nothing is left behind.
     bool current(quint64 generation, const VimResult<MoRef> &result);
-    void destroyObject(const MoRef &ref, const std::function<void()> &done = {});
+    void destroyObject(const MoRef &ref, const std::function<void()> &done = {}, int attempt = 0);
+    /// The next retry delay; grows until a wait succeeds.
+    int nextBackoff();
     void destroyAll(const std::function<void()> &done);
     void emitChanged(const ChangeSet &changed);
     void markSynchronized();
@@ -139,7 +141,6 @@ private:
     QPointer<VimReply> m_waitReply;
     bool m_draining = false;
     bool m_drainAgain = false;
-    int m_waitFailures = 0;
 
     QHash<QString, vim::TaskInfo> m_tasks;
     QSet<QString> m_inView;

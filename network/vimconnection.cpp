@@ -3,6 +3,7 @@
 #include "networklogging.h"
 #include "sessionmanager.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -128,6 +129,37 @@ VimConnection::~VimConnection()
 {
     ++m_epoch;
     abortAll(true);
+    logoutDetached();
+}
+
+void VimConnection::logoutDetached()
+{
+    // Destroyed while logged in: the session and every object in it would linger on the
+    // server until its idle timeout. A Logout on its own access manager outlives us as long
+    // as the event loop runs; it cleans up after itself.
+    QCoreApplication *app = QCoreApplication::instance();
+    if (!app || !hasSession() || !m_content.sessionManager || m_apiRelease.isEmpty())
+        return;
+    auto *nam = new QNetworkAccessManager(app);
+    QNetworkRequest request(vimUrl(m_apiRelease, *m_content.sessionManager, QStringLiteral("Logout")));
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("vtaskmon/" VTASKMON_VERSION));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setRawHeader(kSessionHeader, m_sessionId);
+    request.setTransferTimeout(5000);
+    QNetworkReply *reply = nam->post(request, QByteArrayLiteral("{}"));
+    const CertificatePolicy policy = m_certificates;
+    QObject::connect(reply, &QNetworkReply::sslErrors, nam, [reply, policy](const QList<QSslError> &errors) {
+        QSslCertificate leaf = reply->sslConfiguration().peerCertificate();
+        if (leaf.isNull() && !errors.isEmpty())
+            leaf = errors.constFirst().certificate();
+        if (policy.verdict(leaf.digest(QCryptographicHash::Sha256), false) == CertificatePolicy::Verdict::Accept)
+            reply->ignoreSslErrors(errors);
+    });
+    QObject::connect(reply, &QNetworkReply::finished, nam, [nam, reply] {
+        qCDebug(lcNetwork) << "detached Logout:" << reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        reply->deleteLater();
+        nam->deleteLater();
+    });
 }
 
 // ---- Requests -------------------------------------------------------------------------------
@@ -567,8 +599,9 @@ void VimConnection::disconnectFromServer()
     m_checkRunning = false;
     if (hasSession() && m_content.sessionManager && !m_apiRelease.isEmpty()) {
         // Best effort: the answer does not matter, and the request outlives later aborts.
-        sendVim(Verb::Post, *m_content.sessionManager, QStringLiteral("Logout"), nullptr,
-                Internal | Detached);
+        VimReply *logout = sendVim(Verb::Post, *m_content.sessionManager, QStringLiteral("Logout"),
+                                   nullptr, Internal | Detached);
+        connect(logout, &VimReply::finished, this, &VimConnection::logoutFinished);
     }
     m_sessionId.clear();
     m_session = {};
@@ -782,6 +815,44 @@ bool VimConnection::canRelogin() const
 {
     return !m_options.userName.isEmpty() && !m_options.password.isEmpty() &&
            m_content.sessionManager.has_value();
+}
+
+bool VimConnection::renewSession()
+{
+    if (!canRelogin() || m_state != State::Connected)
+        return false;
+    if (!m_renewRunning && !m_reloginRunning) {
+        m_renewRunning = true;
+        qCInfo(lcNetwork) << "replacing the session with a fresh one";
+        sendRenewLogout(0);
+    }
+    return true;
+}
+
+void VimConnection::sendRenewLogout(int attempt)
+{
+    VimReply *reply = sendVim(Verb::Post, *m_content.sessionManager, QStringLiteral("Logout"),
+                              nullptr, Internal);
+    connect(reply, &VimReply::finished, this, [this, reply, attempt, epoch = m_epoch] {
+        if (epoch != m_epoch) {
+            m_renewRunning = false;
+            return;
+        }
+        // Only a success or NotAuthenticated proves the old session gone; anything else
+        // (a lost answer, a server error) is asked again.
+        const bool gone = reply->isOk() || reply->error().isFault(QStringLiteral("NotAuthenticated"));
+        if (!gone && attempt < 6) {
+            QTimer::singleShot(200 << attempt, this, [this, attempt, epoch] {
+                if (epoch == m_epoch)
+                    sendRenewLogout(attempt + 1);
+                else
+                    m_renewRunning = false;
+            });
+            return;
+        }
+        m_renewRunning = false;
+        startRelogin();
+    });
 }
 
 void VimConnection::startRelogin()

@@ -126,6 +126,11 @@ public:
     void connectToServer(const ConnectOptions &options);
     /// Logs out (best effort) and forgets the session and the credentials.
     void disconnectFromServer();
+    /// Replaces the session with a fresh one: Logout (retried until the server confirms),
+    /// then Login with the held credentials, then sessionRenewed(). For a client that lost
+    /// track of objects it created (a create whose answer never came): logging out is the
+    /// only way to be sure they are gone. Returns false without credentials.
+    bool renewSession();
 
     State state() const { return m_state; }
     FailureReason failureReason() const { return m_failureReason; }
@@ -166,8 +171,13 @@ Q_SIGNALS:
     /// restart): every session-scoped object (collectors, filters, views) is gone. Emitted
     /// while Connected, with userSession() already the new one.
     void sessionRenewed();
+    /// The Logout sent by disconnectFromServer() was answered (or failed); programs that
+    /// are about to exit wait for it so that nothing of theirs lingers on the server.
+    void logoutFinished();
 
 private:
+    void logoutDetached();
+    void sendRenewLogout(int attempt);
     enum RequestFlag
     {
         NoFlags = 0,
@@ -255,6 +265,8 @@ private:
     bool m_sawVSphere = false;
 
     bool m_reloginRunning = false;
+
+    bool m_renewRunning = false;
     QList<QPointer<VimReply>> m_waitingForLogin;
     bool m_checkRunning = false;
     int m_reconnectAttempt = 0;

@@ -13,10 +13,13 @@
 #include "vimservice.h"
 #include "workloadgenerator.h"
 
+#include <QLoggingCategory>
 #include <QMetaMethod>
 #include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTcpSocket>
+
+#include <mutex>
 
 Q_LOGGING_CATEGORY(lcSimulator, "vtaskmon.simulator")
 
@@ -39,11 +42,30 @@ auto Simulator::inOwnerThread(F &&f) const -> decltype(f())
     }
 }
 
+namespace {
+
+QLoggingCategory::CategoryFilter g_previousFilter = nullptr;
+
+// Qt's own qt.httpserver category prints every request header at debug level, the
+// vmware-api-session-id among them: it stays quiet whatever the logging rules say.
+void silenceHttpServerDebug(QLoggingCategory *category)
+{
+    if (g_previousFilter)
+        g_previousFilter(category);
+    if (qstrncmp(category->categoryName(), "qt.httpserver", 13) == 0)
+        category->setEnabled(QtDebugMsg, false);
+}
+
+} // namespace
+
 Simulator::Simulator(const SimulatorOptions &options, QObject *parent)
     : QObject(parent)
     , m_ctx(std::make_unique<SimContext>())
 {
     qRegisterMetaType<vim::TaskInfo>();
+    static std::once_flag filterInstalled;
+    std::call_once(filterInstalled,
+                   [] { g_previousFilter = QLoggingCategory::installFilter(silenceHttpServerDebug); });
     m_ctx->options = options;
     if (options.esxi) {
         auto &ids = m_ctx->ids;

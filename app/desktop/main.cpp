@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -145,5 +146,15 @@ int main(int argc, char *argv[])
     } else {
         QTimer::singleShot(0, &window, &MainWindow::showConnectDialog);
     }
-    return app.exec();
+    const int exitCode = app.exec();
+    // Log out before leaving, so that the session and its collectors, filters and views do
+    // not linger on the server until its idle timeout; bounded, for an unreachable server.
+    if (connection.hasSession()) {
+        QEventLoop loop;
+        QObject::connect(&connection, &VimConnection::logoutFinished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(3000, &loop, &QEventLoop::quit);
+        connection.disconnectFromServer();
+        loop.exec();
+    }
+    return exitCode;
 }
