@@ -2,6 +2,7 @@
 
 #include "networklogging.h"
 #include "sessionmanager.h"
+#include "vimanswer.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -415,18 +416,8 @@ void VimConnection::onNetworkFinished(VimReply *reply, QNetworkReply *network)
             m_bytesReceived += quint64(body.size());
             if (body.size() > m_maxResponseBytes) {
                 error = tooLarge();
-            } else if (status >= 200 && status < 300) {
-                if (!body.trimmed().isEmpty()) {
-                    vim::DecodeError parseError;
-                    value = vim::parseJson(body, &parseError, parseLimits());
-                    if (!parseError.message.isEmpty())
-                        error = VimError::make(VimError::Kind::Decode,
-                                               tr("The answer to %1 cannot be read: %2")
-                                                   .arg(operation, parseError.toString()),
-                                               status);
-                }
             } else {
-                error = responseError(reply, status, body);
+                error = VimAnswer::interpret(operation, status, body, parseLimits(), &value);
             }
         }
         break;
@@ -438,50 +429,6 @@ void VimConnection::onNetworkFinished(VimReply *reply, QNetworkReply *network)
                                  << reply->m_clock.elapsed() << "ms"
                                  << (error.isError() ? error.toString() : QString());
     complete(reply, std::move(value), std::move(error), status);
-}
-
-VimError VimConnection::responseError(const VimReply *reply, int status,
-                                      const QByteArray &body) const
-{
-    if (status != 500) {
-        return VimError::make(
-            VimError::Kind::Http,
-            tr("The server answered %1 with HTTP status %2.").arg(reply->operation()).arg(status),
-            status);
-    }
-    vim::DecodeError parseError;
-    const QJsonValue v = vim::parseJson(body, &parseError, parseLimits());
-    const QJsonObject o = v.toObject();
-    const QJsonValue typeName = o.value(QLatin1String("_typeName"));
-    if (parseError.message.isEmpty() && v.isObject() && typeName.isString()) {
-        VimError e = VimError::make(VimError::Kind::Fault, QString(), status);
-        auto fault = vim::decode<vim::MethodFault>(v);
-        if (fault) {
-            e.fault = std::move(fault).value();
-        } else {
-            // Keep the type and text, so callers still recognise NotAuthenticated & co.
-            qCWarning(lcNetwork).noquote()
-                << "malformed fault for" << reply->operation() << ":" << fault.error().toString();
-            const QJsonValue text = o.value(QLatin1String("faultstring"));
-            e.fault = vim::MethodFault::make(typeName.toString(),
-                                             text.isString() ? text.toString() : QString());
-        }
-        e.message = e.fault->message();
-        return e;
-    }
-    const QJsonValue text = o.value(QLatin1String("faultstring"));
-    if (text.isString() && !text.toString().isEmpty()) {
-        return VimError::make(
-            VimError::Kind::Http,
-            tr("The server reported an error for %1 without a fault type (HTTP 500): %2")
-                .arg(reply->operation(), text.toString()),
-            status);
-    }
-    return VimError::make(VimError::Kind::Http,
-                          tr("The server reported an internal error for %1 (HTTP 500) without a "
-                             "fault description.")
-                              .arg(reply->operation()),
-                          status);
 }
 
 VimError VimConnection::transportError(const VimReply *reply, QNetworkReply *network) const

@@ -206,7 +206,6 @@ private:
     void watchNetwork(VimReply *reply, QNetworkReply *network);
     void checkSize(VimReply *reply, qint64 bytes);
     void onNetworkFinished(VimReply *reply, QNetworkReply *network);
-    VimError responseError(const VimReply *reply, int status, const QByteArray &body) const;
     VimError transportError(const VimReply *reply, QNetworkReply *network) const;
     void complete(VimReply *reply, QJsonValue value, VimError error, int status);
     void abortAll(bool includeDetached);

@@ -9,14 +9,20 @@ if [ ! -f "$FUZZ_BUILD/build.ninja" ]; then
     CC=clang CXX=clang++ cmake -S "$VTASKMON_ROOT" -B "$FUZZ_BUILD" -G Ninja \
         -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVTASKMON_FUZZ=ON -DVTASKMON_BUILD_BENCH=OFF
 fi
-targets=(fuzz_codec)
+targets=(fuzz_codec fuzz_http_response)
 cmake --build "$FUZZ_BUILD" --parallel "$(nproc)" --target "${targets[@]}"
 for t in "${targets[@]}"; do
     corpus="$VTASKMON_ROOT/tests/fuzz/corpus/${t#fuzz_}"
     work="$FUZZ_BUILD/corpus-${t#fuzz_}"
     mkdir -p "$work"
-    echo "== $t: ${FUZZ_SECONDS}s"
-    (cd "$FUZZ_BUILD" && "./tests/fuzz/$t" -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=4096 \
-        -print_final_stats=1 "$work" "$corpus")
+    log="$FUZZ_BUILD/$t.log"
+    echo "== $t: ${FUZZ_SECONDS}s (log: $log)"
+    if ! (cd "$FUZZ_BUILD" && "./tests/fuzz/$t" -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=4096 \
+            -print_final_stats=1 "$work" "$corpus") >"$log" 2>&1; then
+        tail -60 "$log"
+        echo "fuzz: $t found a problem; the reproducer is in $FUZZ_BUILD" >&2
+        exit 1
+    fi
+    grep -E "^Done|stat::number_of_executed_units|stat::peak_rss_mb" "$log" || true
 done
 echo "fuzz: all targets ran clean"

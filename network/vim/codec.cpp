@@ -490,11 +490,12 @@ bool MethodFault::isA(const QString &type) const
 
 QString MethodFault::message() const
 {
-    if (faultstring && !faultstring->isEmpty())
-        return *faultstring;
+    // A blank text is no message: fall through to the next source.
+    if (faultstring && !faultstring->trimmed().isEmpty())
+        return faultstring->trimmed();
     for (const LocalizableMessage &m : faultMessage) {
-        if (m.message && !m.message->isEmpty())
-            return *m.message;
+        if (m.message && !m.message->trimmed().isEmpty())
+            return m.message->trimmed();
     }
     return typeName;
 }
