@@ -9,6 +9,8 @@
 #include <taskmanager.h>
 #include <viewmanager.h>
 
+#include <QSignalBlocker>
+
 #include <algorithm>
 
 namespace {
@@ -96,6 +98,8 @@ TaskMonitor::TaskMonitor(VimConnection *connection, QObject *parent)
 
 TaskMonitor::~TaskMonitor()
 {
+    // The owner may be half destroyed already (we are its child): no signals to it now.
+    const QSignalBlocker quiet(this);
     if (m_running)
         stop();
 }
