@@ -316,9 +316,16 @@ void WorkloadGenerator::seedHistory(int count)
 {
     if (count <= 0)
         return;
-    const QDateTime end = QDateTime::currentDateTimeUtc().addSecs(-15 * 60);
+    // Thirty days of history up to 15 minutes ago, then a short tail in the last minutes, so
+    // a client that just connected finds recent tasks too (as on a real vCenter).
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const int tail = std::min(25, count / 20);
+    const int bulk = count - tail;
+    const QDateTime end = now.addSecs(-15 * 60);
     const qint64 spanMs = 30LL * 24 * 3600 * 1000;
     const QDateTime begin = end.addMSecs(-spanMs);
+    const QDateTime tailBegin = now.addSecs(-9 * 60);
+    const qint64 tailSpanMs = 8 * 60 * 1000;
     for (int i = 0; i < count; ++i) {
         const TaskCatalog::TaskType &type = pickType();
         const QString entity = pickEntity(type.entityType);
@@ -331,9 +338,10 @@ void WorkloadGenerator::seedHistory(int count)
         t.entityName = e->name;
         t.cancelable = m_random.generateDouble() < m_options.cancelableShare;
         t.reason = pickReason(entity);
-        t.queueTime = begin.addMSecs(spanMs / count * i);
+        t.queueTime = i < bulk ? begin.addMSecs(spanMs / std::max(1, bulk) * i)
+                               : tailBegin.addMSecs(tailSpanMs / std::max(1, tail) * (i - bulk));
         t.startTime = t.queueTime.addMSecs(qint64(m_random.bounded(200)));
-        t.completeTime = t.startTime->addMSecs(pickDuration());
+        t.completeTime = std::min(t.startTime->addMSecs(pickDuration()), now.addSecs(-1));
         const double r = m_random.generateDouble();
         if (t.cancelable && r < m_options.cancelRatio) {
             t.state = vim::TaskInfoState::Value::Error;

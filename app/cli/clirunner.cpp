@@ -152,7 +152,15 @@ void CliRunner::runTasks()
     connect(m_monitor, &TaskMonitor::synchronized, this, [this, follow] {
         if (!m_snapshotPrinted) {
             m_snapshotPrinted = true;
+            // Recent tasks, as the desktop list shows them: running ones and those finished
+            // in the last ten minutes on the server's clock.
+            const QDateTime cutoff = QDateTime::currentDateTimeUtc()
+                                         .addMSecs(m_monitor->serverClockOffsetMs())
+                                         .addSecs(-600);
             QList<vim::TaskInfo> all = m_monitor->tasks().values();
+            all.removeIf([&cutoff](const vim::TaskInfo &t) {
+                return t.isFinished() && t.completeTime && *t.completeTime < cutoff;
+            });
             std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) {
                 return a.queueTime != b.queueTime ? a.queueTime < b.queueTime : a.key < b.key;
             });

@@ -7,6 +7,8 @@ bool startDemoServer(std::shared_ptr<void> *holder, ConnectOptions *options, QSt
     sim::SimulatorOptions simOptions;
     // A livelier workload than the default, so that `tasks --follow` shows something soon.
     simOptions.workload.tasksPerSecond = 1.0;
+    // Some history, the last of it from the past minutes, like a vCenter that has been up.
+    simOptions.workload.historyTasks = 400;
     auto simulator = std::make_shared<sim::Simulator>(simOptions);
     if (!simulator->start(error))
         return false;
