@@ -72,7 +72,7 @@ TaskMonitor::TaskMonitor(VimConnection *connection, QObject *parent)
 {
     m_recentTimer.setInterval(m_recentInterval);
     connect(&m_recentTimer, &QTimer::timeout, this, [this] { readRecentTasks(m_generation, false); });
-    m_pollTimer.setInterval(m_recentInterval / 4);
+    m_pollTimer.setInterval(fastInterval());
     connect(&m_pollTimer, &QTimer::timeout, this, &TaskMonitor::poll);
     m_viewRemoveTimer.setSingleShot(true);
     m_viewRemoveTimer.setInterval(2000);
@@ -104,11 +104,17 @@ TaskMonitor::~TaskMonitor()
         stop();
 }
 
+int TaskMonitor::fastInterval() const
+{
+    // Without a collector, recentTask is how new tasks are found: read it often.
+    return qBound(100, m_recentInterval / 4, 5000);
+}
+
 void TaskMonitor::setRecentTaskInterval(int ms)
 {
     m_recentInterval = qMax(100, ms);
-    m_recentTimer.setInterval(m_useCollector ? m_recentInterval : m_recentInterval / 4);
-    m_pollTimer.setInterval(qMax(100, m_recentInterval / 4));
+    m_recentTimer.setInterval(m_useCollector ? m_recentInterval : fastInterval());
+    m_pollTimer.setInterval(fastInterval());
 }
 
 void TaskMonitor::setMode(Mode mode)
@@ -376,7 +382,7 @@ void TaskMonitor::createFilters(quint64 generation)
             m_filters.append(r.value());
             if (--*remaining == 0) {
                 setMode(m_useCollector ? Mode::Live : Mode::LiveWithoutCollector);
-                m_recentTimer.setInterval(m_useCollector ? m_recentInterval : m_recentInterval / 4);
+                m_recentTimer.setInterval(m_useCollector ? m_recentInterval : fastInterval());
                 m_recentTimer.start();
                 readRecentTasks(generation, true);
             }
@@ -511,7 +517,7 @@ void TaskMonitor::waitForUpdates(quint64 generation)
     vim::WaitOptions options;
     const int timeoutSeconds = m_connection->options().requestTimeoutMs / 1000;
     options.maxWaitSeconds = m_maxWaitSeconds > 0 ? m_maxWaitSeconds
-                                                  : qBound(1, timeoutSeconds / 2, 30);
+                                                  : qBound(1, timeoutSeconds - 15, 60);
     // Big update sets arrive in slices, so no single decode stalls the event loop.
     options.maxObjectUpdates = MaxObjectUpdates;
     m_waitStarted.start();

@@ -56,9 +56,10 @@ public:
     void setModeLimit(Mode mode) { m_modeLimit = mode; }
     /// Latest-page size set with SetCollectorPageSize (default 50).
     void setPageSize(int size) { m_pageSize = size; }
-    /// How often recentTask is re-read (default 20 s); polling uses a quarter of it.
+    /// How often recentTask is re-read while a collector finds new tasks (default 5 min);
+    /// without a collector, and when polling, a quarter of it but at most 5 s.
     void setRecentTaskInterval(int ms);
-    /// WaitForUpdatesEx maxWaitSeconds; default half the request timeout, at most 30 s.
+    /// WaitForUpdatesEx maxWaitSeconds; default 15 s below the request timeout, at most 60 s.
     void setMaxWaitSeconds(int seconds) { m_maxWaitSeconds = seconds; }
 
     /// Every task seen since start, by key.
@@ -87,6 +88,7 @@ private:
     using MoRef = vim::ManagedObjectReference;
 
     void setMode(Mode mode);
+    int fastInterval() const;
     void setup();
     void createListView(quint64 generation);
     void createCollector(quint64 generation);
@@ -156,7 +158,8 @@ private:
     int m_pageSize = 50;
     int m_largestPage = 0;
     int m_maxWaitSeconds = 0;
-    int m_recentInterval = 20'000;
+    // The collector finds new tasks; recentTask is only a safety net then (idle cost).
+    int m_recentInterval = 300'000;
     int m_backoffMs = 0;
     bool m_pollInFlight = false;
     QTimer m_recentTimer;
