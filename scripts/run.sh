@@ -4,4 +4,4 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 vtaskmon_install_packages
 vtaskmon_build
-exec "$VTASKMON_BUILD/app/vtaskmon" --demo "$@"
+exec "$VTASKMON_BUILD/app/desktop/vtaskmon" --demo "$@"
