@@ -56,6 +56,8 @@ bool isTransient(const VimError &error)
 }
 
 constexpr int MaxBackoffMs = 15'000;
+// The longest pause before repeating a single failed request of a working watch.
+constexpr int MaxRetryMs = 2'000;
 // Tasks per ReadNextTasks while draining the collector after a latestPage change.
 constexpr int DrainBatch = 500;
 // ObjectUpdates per WaitForUpdatesEx answer; larger sets come truncated, in slices.
@@ -533,6 +535,7 @@ void TaskMonitor::waitForUpdates(quint64 generation)
             return;
         }
             m_backoffMs = 0;
+        m_retryMs = 0;
         bool more = !r.value();
         if (r.value()) {
             processUpdateSet(*r.value());
@@ -723,8 +726,10 @@ void TaskMonitor::handleError(const VimError &error, const char *operation)
 
 int TaskMonitor::nextBackoff()
 {
-    const int delay = qMax(250, m_backoffMs);
-    m_backoffMs = qBound(500, m_backoffMs * 2, MaxBackoffMs);
+    // Repeating one request is cheap and the connection has its own reconnect backoff, so
+    // retries stay quick: a long pause here would also delay noticing a lost session.
+    const int delay = qMax(250, m_retryMs);
+    m_retryMs = qBound(500, m_retryMs * 2, MaxRetryMs);
     return delay;
 }
 

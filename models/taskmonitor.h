@@ -161,6 +161,7 @@ private:
     // The collector finds new tasks; recentTask is only a safety net then (idle cost).
     int m_recentInterval = 300'000;
     int m_backoffMs = 0;
+    int m_retryMs = 0;
     bool m_pollInFlight = false;
     QTimer m_recentTimer;
     QTimer m_pollTimer;
