@@ -6,7 +6,8 @@
 
 using namespace TaskTable;
 
-RecentTasksModel::RecentTasksModel(QObject *parent) : QAbstractTableModel(parent)
+RecentTasksModel::RecentTasksModel(QObject *parent)
+    : QAbstractTableModel(parent)
 {
     // Age-out is coarse by nature; a slow timer keeps it off the update path.
     m_retentionTimer.setInterval(10'000);
@@ -85,7 +86,8 @@ void RecentTasksModel::applyUpdates(const QList<vim::TaskInfo> &tasks)
             }
             const QDateTime finished = finishedAt(info, now);
             // Long-finished tasks (an initial latest page) are history, not recent tasks.
-            if (m_maxAgeSeconds > 0 && finished.isValid() && finished.secsTo(now) >= m_maxAgeSeconds)
+            if (m_maxAgeSeconds > 0 && finished.isValid() &&
+                finished.secsTo(now) >= m_maxAgeSeconds)
                 continue;
             addedAt.insert(info.key, int(added.size()));
             added.append(Row{info, m_server, false, finished});
@@ -127,9 +129,9 @@ void RecentTasksModel::noteChange(const vim::TaskInfo &before, const RowContext 
         QList<int> changed;
         for (int role : rolesOf(column)) {
             const bool differs = role == TaskInfoRole
-                ? before != after
-                : cellData(before, beforeContext, column, role)
-                    != cellData(after, afterContext, column, role);
+                                     ? before != after
+                                     : cellData(before, beforeContext, column, role) !=
+                                           cellData(after, afterContext, column, role);
             if (differs)
                 changed.append(role);
         }
@@ -179,8 +181,8 @@ void RecentTasksModel::flushChanges()
     // Runs of adjacent rows with the same changed cells become one range per column run.
     for (qsizetype i = 0; i < changes.size();) {
         qsizetype j = i + 1;
-        while (j < changes.size() && changes[j].first == changes[j - 1].first + 1
-               && changes[j].second == changes[i].second)
+        while (j < changes.size() && changes[j].first == changes[j - 1].first + 1 &&
+               changes[j].second == changes[i].second)
             ++j;
         const int firstRow = changes[i].first;
         const int lastRow = changes[j - 1].first;

@@ -1,6 +1,8 @@
 #include "taskdescriptionmodel.h"
 
-TaskDescriptionModel::TaskDescriptionModel(QObject *parent) : QAbstractTableModel(parent) {}
+TaskDescriptionModel::TaskDescriptionModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
 
 int TaskDescriptionModel::rowCount(const QModelIndex &parent) const
 {
@@ -22,10 +24,14 @@ QVariant TaskDescriptionModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case CategoryColumn:
         return role == RawRole ? QVariant(int(row.category)) : QVariant(categoryName(row.category));
-    case KeyColumn: return row.key;
-    case LabelColumn: return row.label;
-    case SummaryColumn: return row.summary;
-    default: return {};
+    case KeyColumn:
+        return row.key;
+    case LabelColumn:
+        return row.label;
+    case SummaryColumn:
+        return row.summary;
+    default:
+        return {};
     }
 }
 
@@ -34,20 +40,28 @@ QVariant TaskDescriptionModel::headerData(int section, Qt::Orientation orientati
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case CategoryColumn: return tr("Category", "column: method, state or reason");
-    case KeyColumn: return tr("Key", "column: identifier of a label");
-    case LabelColumn: return tr("Label", "column: localized short text");
-    case SummaryColumn: return tr("Summary", "column: localized long text");
-    default: return {};
+    case CategoryColumn:
+        return tr("Category", "column: method, state or reason");
+    case KeyColumn:
+        return tr("Key", "column: identifier of a label");
+    case LabelColumn:
+        return tr("Label", "column: localized short text");
+    case SummaryColumn:
+        return tr("Summary", "column: localized long text");
+    default:
+        return {};
     }
 }
 
 QString TaskDescriptionModel::categoryName(Category category)
 {
     switch (category) {
-    case Category::Method: return tr("Method", "task description category");
-    case Category::State: return tr("State", "task description category");
-    case Category::Reason: return tr("Reason", "task description category");
+    case Category::Method:
+        return tr("Method", "task description category");
+    case Category::State:
+        return tr("State", "task description category");
+    case Category::Reason:
+        return tr("Reason", "task description category");
     }
     return {};
 }

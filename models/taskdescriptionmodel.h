@@ -9,11 +9,24 @@ class TaskDescriptionModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { CategoryColumn, KeyColumn, LabelColumn, SummaryColumn, ColumnCount };
+    enum Column
+    {
+        CategoryColumn,
+        KeyColumn,
+        LabelColumn,
+        SummaryColumn,
+        ColumnCount
+    };
     Q_ENUM(Column)
-    enum class Category { Method, State, Reason };
+    enum class Category
+    {
+        Method,
+        State,
+        Reason
+    };
     Q_ENUM(Category)
-    enum Role {
+    enum Role
+    {
         /// CategoryColumn: the Category as int; other columns: the same text as displayed.
         RawRole = Qt::UserRole + 1,
     };

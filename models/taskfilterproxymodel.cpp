@@ -2,7 +2,8 @@
 
 #include "tasktable.h"
 
-TaskFilterProxyModel::TaskFilterProxyModel(QObject *parent) : QSortFilterProxyModel(parent)
+TaskFilterProxyModel::TaskFilterProxyModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
 {
     setSortRole(TaskTable::RawRole);
     setDynamicSortFilter(true);
@@ -62,11 +63,21 @@ bool TaskFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &so
 
     StateFilter state = Queued;
     switch (info.state.value()) {
-    case vim::TaskInfoState::Value::Queued: state = Queued; break;
-    case vim::TaskInfoState::Value::Running: state = Running; break;
-    case vim::TaskInfoState::Value::Success: state = Succeeded; break;
-    case vim::TaskInfoState::Value::Error: state = info.cancelled ? Cancelled : Failed; break;
-    case vim::TaskInfoState::Value::Unknown: state = Running; break;
+    case vim::TaskInfoState::Value::Queued:
+        state = Queued;
+        break;
+    case vim::TaskInfoState::Value::Running:
+        state = Running;
+        break;
+    case vim::TaskInfoState::Value::Success:
+        state = Succeeded;
+        break;
+    case vim::TaskInfoState::Value::Error:
+        state = info.cancelled ? Cancelled : Failed;
+        break;
+    case vim::TaskInfoState::Value::Unknown:
+        state = Running;
+        break;
     }
     if (!m_states.testFlag(state))
         return false;
@@ -74,8 +85,8 @@ bool TaskFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &so
     auto text = [&](int column) {
         return source->index(sourceRow, column, sourceParent).data(Qt::DisplayRole).toString();
     };
-    if (!m_initiator.isEmpty()
-        && text(TaskTable::InitiatorColumn).compare(m_initiator, Qt::CaseInsensitive) != 0)
+    if (!m_initiator.isEmpty() &&
+        text(TaskTable::InitiatorColumn).compare(m_initiator, Qt::CaseInsensitive) != 0)
         return false;
     if (!m_entity.isNull() && info.entity != m_entity)
         return false;
@@ -98,8 +109,10 @@ bool TaskFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &
     const QVariant l = left.data(sortRole());
     const QVariant r = right.data(sortRole());
     // Empty cells (not started, not finished) go last whatever the sort order.
-    const bool lValid = l.isValid() && !(l.typeId() == QMetaType::QString && l.toString().isEmpty());
-    const bool rValid = r.isValid() && !(r.typeId() == QMetaType::QString && r.toString().isEmpty());
+    const bool lValid =
+        l.isValid() && !(l.typeId() == QMetaType::QString && l.toString().isEmpty());
+    const bool rValid =
+        r.isValid() && !(r.typeId() == QMetaType::QString && r.toString().isEmpty());
     if (lValid != rValid)
         return (sortOrder() == Qt::AscendingOrder) ? lValid : rValid;
     // Ties keep the source order in either direction.

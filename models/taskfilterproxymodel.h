@@ -12,7 +12,8 @@ class TaskFilterProxyModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
 public:
-    enum StateFilter {
+    enum StateFilter
+    {
         Queued = 0x1,
         Running = 0x2,
         Succeeded = 0x4,

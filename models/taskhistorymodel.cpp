@@ -10,7 +10,8 @@
 using namespace TaskTable;
 
 TaskHistoryModel::TaskHistoryModel(VimConnection *connection, QObject *parent)
-    : QAbstractTableModel(parent), m_connection(connection)
+    : QAbstractTableModel(parent)
+    , m_connection(connection)
 {
     // Every collector dies with its session; a renewed session needs a new one.
     connect(m_connection, &VimConnection::sessionRenewed, this, [this] {
@@ -135,12 +136,14 @@ void TaskHistoryModel::readMaxCollector()
     const auto &tm = m_connection->serviceContent().taskManager;
     if (m_maxCollector >= 0 || !tm)
         return;
-    svc::TaskManager(m_connection, *tm).maxCollector().then(this, [this](const VimResult<qint32> &r) {
-        if (r.ok() && r.value() != m_maxCollector) {
-            m_maxCollector = r.value();
-            Q_EMIT maxCollectorChanged(m_maxCollector);
-        }
-    });
+    svc::TaskManager(m_connection, *tm)
+        .maxCollector()
+        .then(this, [this](const VimResult<qint32> &r) {
+            if (r.ok() && r.value() != m_maxCollector) {
+                m_maxCollector = r.value();
+                Q_EMIT maxCollectorChanged(m_maxCollector);
+            }
+        });
 }
 
 void TaskHistoryModel::adoptCollector(const vim::ManagedObjectReference &collector,
@@ -163,20 +166,22 @@ void TaskHistoryModel::open(bool newestFirst)
         return;
     }
     const quint64 generation = begin(newestFirst);
-    svc::TaskManager(m_connection, *tm).createCollectorForTasks(m_filter).then(
-        this, [this, generation, newestFirst](const VimResult<vim::ManagedObjectReference> &r) {
-            if (generation != m_generation) {
-                if (r.ok())
-                    svc::TaskHistoryCollector(m_connection, r.value()).destroyCollector();
-                return;
-            }
-            if (!r.ok()) {
-                fail(r.error());
-                return;
-            }
-            m_collector = r.value();
-            beginReading(generation, newestFirst);
-        });
+    svc::TaskManager(m_connection, *tm)
+        .createCollectorForTasks(m_filter)
+        .then(this,
+              [this, generation, newestFirst](const VimResult<vim::ManagedObjectReference> &r) {
+                  if (generation != m_generation) {
+                      if (r.ok())
+                          svc::TaskHistoryCollector(m_connection, r.value()).destroyCollector();
+                      return;
+                  }
+                  if (!r.ok()) {
+                      fail(r.error());
+                      return;
+                  }
+                  m_collector = r.value();
+                  beginReading(generation, newestFirst);
+              });
 }
 
 void TaskHistoryModel::beginReading(quint64 generation, bool newestFirst)
@@ -195,29 +200,30 @@ void TaskHistoryModel::beginReading(quint64 generation, bool newestFirst)
     }
     // ReadPreviousTasks excludes the latest page (§6.3): read the page first, then
     // move the cursor to just before it.
-    collector.setCollectorPageSize(m_pageSize).then(this, [this, generation](const VimResult<void> &s) {
-        if (generation != m_generation)
-            return;
-        if (!s.ok())
-            return fail(s.error());
-        svc::TaskHistoryCollector c(m_connection, m_collector);
-        c.latestPage().then(this, [this, generation](const VimResult<QList<vim::TaskInfo>> &p) {
+    collector.setCollectorPageSize(m_pageSize)
+        .then(this, [this, generation](const VimResult<void> &s) {
             if (generation != m_generation)
                 return;
-            if (!p.ok())
-                return fail(p.error());
-            appendBatch(p.value());
-            svc::TaskHistoryCollector(m_connection, m_collector)
-                .resetCollector()
-                .then(this, [this, generation](const VimResult<void> &z) {
-                    if (generation != m_generation)
-                        return;
-                    if (!z.ok())
-                        return fail(z.error());
-                    setStatus(Status::Ready);
-                });
+            if (!s.ok())
+                return fail(s.error());
+            svc::TaskHistoryCollector c(m_connection, m_collector);
+            c.latestPage().then(this, [this, generation](const VimResult<QList<vim::TaskInfo>> &p) {
+                if (generation != m_generation)
+                    return;
+                if (!p.ok())
+                    return fail(p.error());
+                appendBatch(p.value());
+                svc::TaskHistoryCollector(m_connection, m_collector)
+                    .resetCollector()
+                    .then(this, [this, generation](const VimResult<void> &z) {
+                        if (generation != m_generation)
+                            return;
+                        if (!z.ok())
+                            return fail(z.error());
+                        setStatus(Status::Ready);
+                    });
+            });
         });
-    });
 }
 
 void TaskHistoryModel::appendBatch(QList<vim::TaskInfo> tasks)
@@ -263,12 +269,14 @@ void TaskHistoryModel::fail(const VimError &error)
     m_fetching = false;
     qCInfo(lcModels) << "task history:" << error.toString();
     if (error.isFault(QStringLiteral("NotSupported")))
-        setStatus(Status::Unsupported,
-                  tr("This server does not keep task history (it is not a vCenter).", "history error"));
+        setStatus(
+            Status::Unsupported,
+            tr("This server does not keep task history (it is not a vCenter).", "history error"));
     else if (error.isFault(QStringLiteral("InvalidState")) && m_collector.isNull())
         setStatus(Status::TooManyCollectors,
                   tr("The server allows no more task history views for this session (at most %1). "
-                     "Close another history view and try again.", "history error")
+                     "Close another history view and try again.",
+                     "history error")
                       .arg(m_maxCollector));
     else
         setStatus(Status::Failed, error.message);

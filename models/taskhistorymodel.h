@@ -17,14 +17,15 @@ class TaskHistoryModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum class Status {
-        Idle,               ///< no filter set
-        Loading,            ///< creating the collector or reading a page
-        Ready,              ///< more pages may be fetched
-        Complete,           ///< every matching task has been read
-        Unsupported,        ///< the server has no task collectors (ESXi)
-        TooManyCollectors,  ///< the maxCollector budget is exhausted
-        Failed,             ///< any other error; see errorString()
+    enum class Status
+    {
+        Idle,              ///< no filter set
+        Loading,           ///< creating the collector or reading a page
+        Ready,             ///< more pages may be fetched
+        Complete,          ///< every matching task has been read
+        Unsupported,       ///< the server has no task collectors (ESXi)
+        TooManyCollectors, ///< the maxCollector budget is exhausted
+        Failed,            ///< any other error; see errorString()
     };
     Q_ENUM(Status)
 
@@ -44,7 +45,8 @@ public:
     const vim::TaskFilterSpec &filter() const { return m_filter; }
     /// Takes over a collector someone else created with `filter` (e.g. a dialog), instead of
     /// creating another; the model destroys it like its own.
-    void adoptCollector(const vim::ManagedObjectReference &collector, const vim::TaskFilterSpec &filter);
+    void adoptCollector(const vim::ManagedObjectReference &collector,
+                        const vim::TaskFilterSpec &filter);
     /// Re-creates the collector with the same filter (new tasks, fresh states).
     void refresh();
     /// Oldest first from now on (RewindCollector, then ReadNextTasks).

@@ -22,11 +22,15 @@ using MoRef = vim::ManagedObjectReference;
 int stateRank(const vim::TaskInfo &info)
 {
     switch (info.state.value()) {
-    case vim::TaskInfoState::Value::Queued: return 0;
-    case vim::TaskInfoState::Value::Running: return 1;
+    case vim::TaskInfoState::Value::Queued:
+        return 0;
+    case vim::TaskInfoState::Value::Running:
+        return 1;
     case vim::TaskInfoState::Value::Success:
-    case vim::TaskInfoState::Value::Error: return 2;
-    case vim::TaskInfoState::Value::Unknown: break;
+    case vim::TaskInfoState::Value::Error:
+        return 2;
+    case vim::TaskInfoState::Value::Unknown:
+        break;
     }
     return 1;
 }
@@ -39,10 +43,10 @@ MoRef taskRef(const QString &key)
 // Faults after which the session objects are gone or unusable and must be re-created.
 bool needsRecreate(const VimError &error)
 {
-    return error.isFault(QStringLiteral("NotAuthenticated"))
-        || error.isFault(QStringLiteral("ManagedObjectNotFound"))
-        || error.isFault(QStringLiteral("InvalidCollectorVersion"))
-        || error.isFault(QStringLiteral("RequestCanceled"));
+    return error.isFault(QStringLiteral("NotAuthenticated")) ||
+           error.isFault(QStringLiteral("ManagedObjectNotFound")) ||
+           error.isFault(QStringLiteral("InvalidCollectorVersion")) ||
+           error.isFault(QStringLiteral("RequestCanceled"));
 }
 
 // Transport trouble and server errors heal by retrying; any other fault means the server
@@ -51,8 +55,8 @@ bool isTransient(const VimError &error)
 {
     if (error.kind != VimError::Kind::Fault)
         return error.kind != VimError::Kind::Decode;
-    return needsRecreate(error) || error.isFault(QStringLiteral("SystemError"))
-        || error.isFault(QStringLiteral("HostCommunication"));
+    return needsRecreate(error) || error.isFault(QStringLiteral("SystemError")) ||
+           error.isFault(QStringLiteral("HostCommunication"));
 }
 
 constexpr int MaxBackoffMs = 15'000;
@@ -70,10 +74,12 @@ constexpr int RemoveBatch = 200;
 } // namespace
 
 TaskMonitor::TaskMonitor(VimConnection *connection, QObject *parent)
-    : QObject(parent), m_connection(connection)
+    : QObject(parent)
+    , m_connection(connection)
 {
     m_recentTimer.setInterval(m_recentInterval);
-    connect(&m_recentTimer, &QTimer::timeout, this, [this] { readRecentTasks(m_generation, false); });
+    connect(&m_recentTimer, &QTimer::timeout, this,
+            [this] { readRecentTasks(m_generation, false); });
     m_pollTimer.setInterval(fastInterval());
     connect(&m_pollTimer, &QTimer::timeout, this, &TaskMonitor::poll);
     m_viewRemoveTimer.setSingleShot(true);
@@ -91,9 +97,9 @@ TaskMonitor::TaskMonitor(VimConnection *connection, QObject *parent)
     });
     connect(m_connection, &VimConnection::stateChanged, this, [this](VimConnection::State state) {
         // Started before the connection was up, or waiting out a reconnect.
-        if (m_running && state == VimConnection::State::Connected
-            && (m_mode == Mode::Starting || m_mode == Mode::Recovering) && !m_recoverTimer.isActive()
-            && m_propertyCollector.isNull() && !m_pollTimer.isActive())
+        if (m_running && state == VimConnection::State::Connected &&
+            (m_mode == Mode::Starting || m_mode == Mode::Recovering) &&
+            !m_recoverTimer.isActive() && m_propertyCollector.isNull() && !m_pollTimer.isActive())
             setup();
     });
 }
@@ -171,15 +177,17 @@ void TaskMonitor::destroyObject(const MoRef &ref, const std::function<void()> &d
     const QString session = m_connection->userSession().key;
     auto finish = [this, done, ref, attempt, session](const VimResult<void> &r) {
         if (!r.ok()) {
-            qCDebug(lcModels) << "destroying" << ref.toString() << "failed:" << r.error().toString();
+            qCDebug(lcModels) << "destroying" << ref.toString()
+                              << "failed:" << r.error().toString();
             // Gone already, or gone with its session: nothing to retry. Otherwise the object
             // would linger in a live session, so it is asked again.
-            const bool gone = r.error().isFault(QStringLiteral("ManagedObjectNotFound"))
-                || r.error().isFault(QStringLiteral("NotAuthenticated"));
-            if (!gone && r.error().kind != VimError::Kind::Canceled && attempt < 5
-                && m_connection->hasSession() && m_connection->userSession().key == session) {
-                QTimer::singleShot(300 << attempt, this,
-                                   [this, ref, done, attempt] { destroyObject(ref, done, attempt + 1); });
+            const bool gone = r.error().isFault(QStringLiteral("ManagedObjectNotFound")) ||
+                              r.error().isFault(QStringLiteral("NotAuthenticated"));
+            if (!gone && r.error().kind != VimError::Kind::Canceled && attempt < 5 &&
+                m_connection->hasSession() && m_connection->userSession().key == session) {
+                QTimer::singleShot(300 << attempt, this, [this, ref, done, attempt] {
+                    destroyObject(ref, done, attempt + 1);
+                });
                 return;
             }
         }
@@ -257,8 +265,9 @@ void TaskMonitor::setup()
             Q_EMIT descriptionChanged(m_description);
         });
     const qint64 askedAt = QDateTime::currentMSecsSinceEpoch();
-    svc::ServiceInstance(m_connection).currentTime().then(
-        this, [this, generation, askedAt](const VimResult<QDateTime> &r) {
+    svc::ServiceInstance(m_connection)
+        .currentTime()
+        .then(this, [this, generation, askedAt](const VimResult<QDateTime> &r) {
             if (generation != m_generation || !r.ok() || !r.value().isValid())
                 return;
             // The server read its clock about halfway through the round trip.
@@ -316,8 +325,8 @@ void TaskMonitor::createCollector(quint64 generation)
             if (!r.ok()) {
                 // ESXi (NotSupported) or the collector budget is spent (InvalidState): the
                 // ListView and recentTask still give push updates, only discovery is slower.
-                if (r.error().isFault(QStringLiteral("NotSupported"))
-                    || r.error().isFault(QStringLiteral("InvalidState"))) {
+                if (r.error().isFault(QStringLiteral("NotSupported")) ||
+                    r.error().isFault(QStringLiteral("InvalidState"))) {
                     qCInfo(lcModels) << "no task collector:" << r.error().toString();
                     m_useCollector = false;
                     createFilters(generation);
@@ -360,35 +369,39 @@ void TaskMonitor::createFilters(quint64 generation)
     QList<vim::PropertyFilterSpec> specs;
     {
         vim::PropertyFilterSpec view;
-        view.propSet = {vim::PropertySpec{QStringLiteral("Task"), std::nullopt, {QStringLiteral("info")}}};
-        vim::ObjectSpec os{m_listView, true,
-                           {vim::SelectionSpec::traversal(QStringLiteral("ListView"),
-                                                          QStringLiteral("view"), std::nullopt, false)}};
+        view.propSet = {
+            vim::PropertySpec{QStringLiteral("Task"), std::nullopt, {QStringLiteral("info")}}};
+        vim::ObjectSpec os{
+            m_listView,
+            true,
+            {vim::SelectionSpec::traversal(QStringLiteral("ListView"), QStringLiteral("view"),
+                                           std::nullopt, false)}};
         view.objectSet = {os};
         view.reportMissingObjectsInResults = true;
         specs.append(view);
     }
     if (m_useCollector) {
         vim::PropertyFilterSpec page;
-        page.propSet = {vim::PropertySpec{QStringLiteral("TaskHistoryCollector"), std::nullopt,
-                                          {QStringLiteral("latestPage")}}};
+        page.propSet = {vim::PropertySpec{
+            QStringLiteral("TaskHistoryCollector"), std::nullopt, {QStringLiteral("latestPage")}}};
         page.objectSet = {vim::ObjectSpec{m_collector, std::nullopt, {}}};
         specs.append(page);
     }
     auto remaining = std::make_shared<int>(int(specs.size()));
     svc::PropertyCollector pc(m_connection, m_propertyCollector);
     for (const vim::PropertyFilterSpec &spec : std::as_const(specs)) {
-        pc.createFilter(spec, false).then(this, [this, generation, remaining](const VimResult<MoRef> &r) {
-            if (!current(generation, r))
-                return;
-            m_filters.append(r.value());
-            if (--*remaining == 0) {
-                setMode(m_useCollector ? Mode::Live : Mode::LiveWithoutCollector);
-                m_recentTimer.setInterval(m_useCollector ? m_recentInterval : fastInterval());
-                m_recentTimer.start();
-                readRecentTasks(generation, true);
-            }
-        });
+        pc.createFilter(spec, false)
+            .then(this, [this, generation, remaining](const VimResult<MoRef> &r) {
+                if (!current(generation, r))
+                    return;
+                m_filters.append(r.value());
+                if (--*remaining == 0) {
+                    setMode(m_useCollector ? Mode::Live : Mode::LiveWithoutCollector);
+                    m_recentTimer.setInterval(m_useCollector ? m_recentInterval : fastInterval());
+                    m_recentTimer.start();
+                    readRecentTasks(generation, true);
+                }
+            });
     }
 }
 
@@ -397,8 +410,9 @@ void TaskMonitor::readRecentTasks(quint64 generation, bool initial)
     const auto &tm = m_connection->serviceContent().taskManager;
     if (!tm || m_listView.isNull())
         return;
-    svc::TaskManager(m_connection, *tm).recentTask().then(
-        this, [this, generation, initial](const VimResult<QList<MoRef>> &r) {
+    svc::TaskManager(m_connection, *tm)
+        .recentTask()
+        .then(this, [this, generation, initial](const VimResult<QList<MoRef>> &r) {
             if (generation != m_generation || !m_running)
                 return;
             QList<MoRef> watch;
@@ -461,8 +475,8 @@ void TaskMonitor::flushListView(bool includeRemovals)
     // on their own when the batch is large or the removal timer fires.
     if (m_listView.isNull() || !m_viewInFlight.isEmpty() || m_viewCallInFlight)
         return;
-    const bool sendRemovals = !m_viewRemove.isEmpty()
-        && (includeRemovals || !m_viewAdd.isEmpty() || m_viewRemove.size() >= RemoveBatch);
+    const bool sendRemovals = !m_viewRemove.isEmpty() && (includeRemovals || !m_viewAdd.isEmpty() ||
+                                                          m_viewRemove.size() >= RemoveBatch);
     if (m_viewAdd.isEmpty() && !sendRemovals)
         return;
     QList<MoRef> add;
@@ -483,8 +497,9 @@ void TaskMonitor::flushListView(bool includeRemovals)
     m_viewAdd.clear();
     m_viewCallInFlight = true;
     const quint64 generation = m_generation;
-    svc::View(m_connection, m_listView).modifyListView(add, remove).then(
-        this, [this, generation, removing](const VimResult<QList<MoRef>> &r) {
+    svc::View(m_connection, m_listView)
+        .modifyListView(add, remove)
+        .then(this, [this, generation, removing](const VimResult<QList<MoRef>> &r) {
             if (generation != m_generation)
                 return;
             m_viewCallInFlight = false;
@@ -518,8 +533,8 @@ void TaskMonitor::waitForUpdates(quint64 generation)
         return;
     vim::WaitOptions options;
     const int timeoutSeconds = m_connection->options().requestTimeoutMs / 1000;
-    options.maxWaitSeconds = m_maxWaitSeconds > 0 ? m_maxWaitSeconds
-                                                  : qBound(1, timeoutSeconds - 15, 60);
+    options.maxWaitSeconds =
+        m_maxWaitSeconds > 0 ? m_maxWaitSeconds : qBound(1, timeoutSeconds - 15, 60);
     // Big update sets arrive in slices, so no single decode stalls the event loop.
     options.maxObjectUpdates = MaxObjectUpdates;
     m_waitStarted.start();
@@ -534,7 +549,7 @@ void TaskMonitor::waitForUpdates(quint64 generation)
             handleError(r.error(), "WaitForUpdatesEx");
             return;
         }
-            m_backoffMs = 0;
+        m_backoffMs = 0;
         m_retryMs = 0;
         bool more = !r.value();
         if (r.value()) {
@@ -587,9 +602,10 @@ void TaskMonitor::processUpdateSet(const vim::UpdateSet &set)
     // since is on it; only a full page of strangers may have pushed some out unseen.
     // (A server may keep pages smaller than asked: the largest page seen counts as full.)
     m_largestPage = std::max(m_largestPage, int(page.size()));
-    const bool pageHasNew = !page.isEmpty() && page.size() >= std::min(m_pageSize, m_largestPage)
-        && std::none_of(page.cbegin(), page.cend(),
-                        [this](const vim::TaskInfo &t) { return m_tasks.contains(t.key); });
+    const bool pageHasNew =
+        !page.isEmpty() && page.size() >= std::min(m_pageSize, m_largestPage) &&
+        std::none_of(page.cbegin(), page.cend(),
+                     [this](const vim::TaskInfo &t) { return m_tasks.contains(t.key); });
     // The page first: Task.info is the fresher source for the same task.
     ChangeSet changed;
     applyTasks(page, true, changed);
@@ -772,8 +788,9 @@ void TaskMonitor::poll()
         return;
     m_pollInFlight = true;
     const quint64 generation = m_generation;
-    svc::TaskManager(m_connection, *tm).recentTask().then(
-        this, [this, generation](const VimResult<QList<MoRef>> &r) {
+    svc::TaskManager(m_connection, *tm)
+        .recentTask()
+        .then(this, [this, generation](const VimResult<QList<MoRef>> &r) {
             if (generation != m_generation || !r.ok()) {
                 m_pollInFlight = false;
                 return;
@@ -799,27 +816,31 @@ void TaskMonitor::poll()
             auto remaining = std::make_shared<int>(int(refs.size()));
             auto batch = std::make_shared<QList<vim::TaskInfo>>();
             for (const MoRef &ref : std::as_const(refs)) {
-                svc::Task(m_connection, ref).info().then(
-                    this, [this, generation, remaining, batch](const VimResult<vim::TaskInfo> &i) {
-                        if (i.ok())
-                            batch->append(i.value());
-                        if (--*remaining > 0)
-                            return;
-                        m_pollInFlight = false;
-                        if (generation != m_generation)
-                            return;
-                        ChangeSet changed;
-                        applyTasks(*batch, false, changed);
-                        emitChanged(changed);
-                        markSynchronized();
-                    });
+                svc::Task(m_connection, ref)
+                    .info()
+                    .then(this,
+                          [this, generation, remaining, batch](const VimResult<vim::TaskInfo> &i) {
+                              if (i.ok())
+                                  batch->append(i.value());
+                              if (--*remaining > 0)
+                                  return;
+                              m_pollInFlight = false;
+                              if (generation != m_generation)
+                                  return;
+                              ChangeSet changed;
+                              applyTasks(*batch, false, changed);
+                              emitChanged(changed);
+                              markSynchronized();
+                          });
             }
         });
 }
 
 void TaskMonitor::cancelTask(const QString &key)
 {
-    svc::Task(m_connection, taskRef(key)).cancelTask().then(this, [this, key](const VimResult<void> &r) {
-        Q_EMIT cancelFinished(key, r.ok(), r.ok() ? QString() : r.error().message);
-    });
+    svc::Task(m_connection, taskRef(key))
+        .cancelTask()
+        .then(this, [this, key](const VimResult<void> &r) {
+            Q_EMIT cancelFinished(key, r.ok(), r.ok() ? QString() : r.error().message);
+        });
 }

@@ -28,7 +28,8 @@ class TaskMonitor final : public QObject
 {
     Q_OBJECT
 public:
-    enum class Mode {
+    enum class Mode
+    {
         Stopped,
         Starting,
         Live,                 ///< collector latestPage + ListView on Task.info

@@ -46,28 +46,42 @@ QVariant headerData(int column, int role)
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {
-    case TaskColumn: return tr("Task", "column: the task's name");
-    case TargetColumn: return tr("Target", "column: object the task works on");
-    case StatusColumn: return tr("Status", "column: task state");
-    case DetailsColumn: return tr("Details", "column: current phase of the task");
-    case InitiatorColumn: return tr("Initiator", "column: who started the task");
-    case QueuedForColumn: return tr("Queued For", "column: time between queued and started");
-    case StartTimeColumn: return tr("Start Time", "column");
-    case CompletionTimeColumn: return tr("Completion Time", "column");
-    case DurationColumn: return tr("Duration", "column: time between start and completion");
-    case ServerColumn: return tr("Server", "column: vCenter or host name");
-    default: return {};
+    case TaskColumn:
+        return tr("Task", "column: the task's name");
+    case TargetColumn:
+        return tr("Target", "column: object the task works on");
+    case StatusColumn:
+        return tr("Status", "column: task state");
+    case DetailsColumn:
+        return tr("Details", "column: current phase of the task");
+    case InitiatorColumn:
+        return tr("Initiator", "column: who started the task");
+    case QueuedForColumn:
+        return tr("Queued For", "column: time between queued and started");
+    case StartTimeColumn:
+        return tr("Start Time", "column");
+    case CompletionTimeColumn:
+        return tr("Completion Time", "column");
+    case DurationColumn:
+        return tr("Duration", "column: time between start and completion");
+    case ServerColumn:
+        return tr("Server", "column: vCenter or host name");
+    default:
+        return {};
     }
 }
 
 QList<int> rolesOf(int column)
 {
     switch (column) {
-    case TaskColumn: return {Qt::DisplayRole, RawRole, TaskInfoRole, StateRole, ProgressRole};
-    case TargetColumn: return {Qt::DisplayRole, RawRole, Qt::ToolTipRole};
+    case TaskColumn:
+        return {Qt::DisplayRole, RawRole, TaskInfoRole, StateRole, ProgressRole};
+    case TargetColumn:
+        return {Qt::DisplayRole, RawRole, Qt::ToolTipRole};
     case StatusColumn:
         return {Qt::DisplayRole, RawRole, StateRole, ProgressRole, CancelPendingRole};
-    default: return {Qt::DisplayRole, RawRole};
+    default:
+        return {Qt::DisplayRole, RawRole};
     }
 }
 
@@ -93,16 +107,19 @@ QVariant cellData(const vim::TaskInfo &info, const RowContext &context, int colu
         return {};
 
     switch (column) {
-    case TaskColumn: return taskLabel(info, context.description);
-    case TargetColumn: return entityText(info);
+    case TaskColumn:
+        return taskLabel(info, context.description);
+    case TargetColumn:
+        return entityText(info);
     case StatusColumn:
         // Raw is the state key so that sorting groups states; display is the sentence.
-        return role == RawRole ? QVariant(info.state.toString())
-                               : QVariant(statusText(info, context.description,
-                                                     context.cancelPending));
+        return role == RawRole
+                   ? QVariant(info.state.toString())
+                   : QVariant(statusText(info, context.description, context.cancelPending));
     case DetailsColumn:
         return info.description ? info.description->message.value_or(QString()) : QString();
-    case InitiatorColumn: return initiator(info.reason);
+    case InitiatorColumn:
+        return initiator(info.reason);
     case QueuedForColumn:
         return durationCell(millisBetween(info.queueTime, info.startTime), role);
     case StartTimeColumn:
@@ -112,8 +129,10 @@ QVariant cellData(const vim::TaskInfo &info, const RowContext &context, int colu
                                : QVariant(formatTime(info.completeTime));
     case DurationColumn:
         return durationCell(millisBetween(info.startTime, info.completeTime), role);
-    case ServerColumn: return context.server;
-    default: return {};
+    case ServerColumn:
+        return context.server;
+    default:
+        return {};
     }
 }
 
@@ -140,11 +159,16 @@ QString stateLabel(const QString &state, const vim::TaskDescription *description
     }
     using V = vim::TaskInfoState::Value;
     switch (vim::TaskInfoState::fromString(state).value()) {
-    case V::Queued: return tr("Queued", "task state");
-    case V::Running: return tr("Running", "task state");
-    case V::Success: return tr("Completed", "task state");
-    case V::Error: return tr("Failed", "task state");
-    case V::Unknown: break;
+    case V::Queued:
+        return tr("Queued", "task state");
+    case V::Running:
+        return tr("Running", "task state");
+    case V::Success:
+        return tr("Completed", "task state");
+    case V::Error:
+        return tr("Failed", "task state");
+    case V::Unknown:
+        break;
     }
     return state;
 }
@@ -170,11 +194,15 @@ QString statusText(const vim::TaskInfo &info, const vim::TaskDescription *descri
 QString initiator(const vim::TaskReason &reason)
 {
     switch (reason.kind()) {
-    case vim::TaskReason::Kind::User: return reason.userName;
-    case vim::TaskReason::Kind::Alarm: return reason.alarmName;
-    case vim::TaskReason::Kind::Schedule: return reason.name;
+    case vim::TaskReason::Kind::User:
+        return reason.userName;
+    case vim::TaskReason::Kind::Alarm:
+        return reason.alarmName;
+    case vim::TaskReason::Kind::Schedule:
+        return reason.name;
     case vim::TaskReason::Kind::System:
-    case vim::TaskReason::Kind::Unknown: break;
+    case vim::TaskReason::Kind::Unknown:
+        break;
     }
     return tr("System", "task initiator: started by the server itself");
 }
@@ -201,7 +229,9 @@ QVariant millisBetween(const std::optional<QDateTime> &from, const std::optional
 QJsonObject toJson(const vim::TaskInfo &info, const vim::TaskDescription *description,
                    const QString &server)
 {
-    auto opt = [](const std::optional<QString> &s) { return s ? QJsonValue(*s) : QJsonValue(); };
+    auto opt = [](const std::optional<QString> &s) {
+        return s ? QJsonValue(*s) : QJsonValue();
+    };
     auto time = [](const std::optional<QDateTime> &t) {
         return t && t->isValid() ? QJsonValue(t->toUTC().toString(Qt::ISODateWithMs))
                                  : QJsonValue();
@@ -215,7 +245,8 @@ QJsonObject toJson(const vim::TaskInfo &info, const vim::TaskDescription *descri
         {QStringLiteral("name"), opt(info.name)},
         {QStringLiteral("descriptionId"), info.descriptionId},
         {QStringLiteral("label"), taskLabel(info, description)},
-        {QStringLiteral("entity"), info.entity ? QJsonValue(info.entity->toString()) : QJsonValue()},
+        {QStringLiteral("entity"),
+         info.entity ? QJsonValue(info.entity->toString()) : QJsonValue()},
         {QStringLiteral("entityName"), opt(info.entityName)},
         {QStringLiteral("state"), info.state.toString()},
         {QStringLiteral("progress"), info.progress ? QJsonValue(*info.progress) : QJsonValue()},

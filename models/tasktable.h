@@ -13,23 +13,25 @@
 namespace TaskTable {
 Q_NAMESPACE
 
-enum Column {
-    TaskColumn,           ///< localized method label, else name, else the key
-    TargetColumn,         ///< entity name (tooltip: type and moId)
-    StatusColumn,         ///< state label and progress, the error when failed, "Cancelling…"
-    DetailsColumn,        ///< TaskInfo.description message
-    InitiatorColumn,      ///< user, System, alarm or scheduled-task name
-    QueuedForColumn,      ///< start − queue time
+enum Column
+{
+    TaskColumn,      ///< localized method label, else name, else the key
+    TargetColumn,    ///< entity name (tooltip: type and moId)
+    StatusColumn,    ///< state label and progress, the error when failed, "Cancelling…"
+    DetailsColumn,   ///< TaskInfo.description message
+    InitiatorColumn, ///< user, System, alarm or scheduled-task name
+    QueuedForColumn, ///< start − queue time
     StartTimeColumn,
     CompletionTimeColumn,
-    DurationColumn,       ///< completion − start
+    DurationColumn, ///< completion − start
     ServerColumn,
     ColumnCount
 };
 Q_ENUM_NS(Column)
 
 /// Custom roles, next to Qt::DisplayRole.
-enum Role {
+enum Role
+{
     /// The unformatted value of a cell (QString, QDateTime, qint64 milliseconds, int): what
     /// the sort proxy compares. Invalid when the cell has no value.
     RawRole = Qt::UserRole + 1,

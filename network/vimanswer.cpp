@@ -5,15 +5,15 @@
 #include <QJsonObject>
 
 VimError VimAnswer::faultError(const QString &operation, int status, const QByteArray &body,
-                    const vim::ParseLimits &limits)
+                               const vim::ParseLimits &limits)
 {
     vim::DecodeError parseError;
     const QJsonValue v = vim::parseJson(body, &parseError, limits);
     const QJsonObject o = v.toObject();
     const QJsonValue typeName = o.value(QLatin1String("_typeName"));
     const QJsonValue text = o.value(QLatin1String("faultstring"));
-    if (parseError.message.isEmpty() && v.isObject() && typeName.isString()
-        && !typeName.toString().trimmed().isEmpty()) {
+    if (parseError.message.isEmpty() && v.isObject() && typeName.isString() &&
+        !typeName.toString().trimmed().isEmpty()) {
         VimError e = VimError::make(VimError::Kind::Fault, QString(), status);
         auto fault = vim::decode<vim::MethodFault>(v);
         if (fault) {
@@ -43,7 +43,7 @@ VimError VimAnswer::faultError(const QString &operation, int status, const QByte
 }
 
 VimError VimAnswer::interpret(const QString &operation, int status, const QByteArray &body,
-                   const vim::ParseLimits &limits, QJsonValue *value)
+                              const vim::ParseLimits &limits, QJsonValue *value)
 {
     *value = QJsonValue(QJsonValue::Undefined);
     if (body.size() > limits.maxBytes) {
@@ -61,10 +61,10 @@ VimError VimAnswer::interpret(const QString &operation, int status, const QByteA
         if (parseError.message.isEmpty())
             return {};
         *value = QJsonValue(QJsonValue::Undefined);
-        return VimError::make(VimError::Kind::Decode,
-                              tr("The answer to %1 cannot be read: %2")
-                                  .arg(operation, parseError.toString()),
-                              status);
+        return VimError::make(
+            VimError::Kind::Decode,
+            tr("The answer to %1 cannot be read: %2").arg(operation, parseError.toString()),
+            status);
     }
     if (status == 500)
         return faultError(operation, status, body, limits);

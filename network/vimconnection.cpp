@@ -142,22 +142,27 @@ void VimConnection::logoutDetached()
     if (!app || !hasSession() || !m_content.sessionManager || m_apiRelease.isEmpty())
         return;
     auto *nam = new QNetworkAccessManager(app);
-    QNetworkRequest request(vimUrl(m_apiRelease, *m_content.sessionManager, QStringLiteral("Logout")));
-    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("vtaskmon/" VTASKMON_VERSION));
+    QNetworkRequest request(
+        vimUrl(m_apiRelease, *m_content.sessionManager, QStringLiteral("Logout")));
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+                      QByteArrayLiteral("vtaskmon/" VTASKMON_VERSION));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader(kSessionHeader, m_sessionId);
     request.setTransferTimeout(5000);
     QNetworkReply *reply = nam->post(request, QByteArrayLiteral("{}"));
     const CertificatePolicy policy = m_certificates;
-    QObject::connect(reply, &QNetworkReply::sslErrors, nam, [reply, policy](const QList<QSslError> &errors) {
-        QSslCertificate leaf = reply->sslConfiguration().peerCertificate();
-        if (leaf.isNull() && !errors.isEmpty())
-            leaf = errors.constFirst().certificate();
-        if (policy.verdict(leaf.digest(QCryptographicHash::Sha256), false) == CertificatePolicy::Verdict::Accept)
-            reply->ignoreSslErrors(errors);
-    });
+    QObject::connect(reply, &QNetworkReply::sslErrors, nam,
+                     [reply, policy](const QList<QSslError> &errors) {
+                         QSslCertificate leaf = reply->sslConfiguration().peerCertificate();
+                         if (leaf.isNull() && !errors.isEmpty())
+                             leaf = errors.constFirst().certificate();
+                         if (policy.verdict(leaf.digest(QCryptographicHash::Sha256), false) ==
+                             CertificatePolicy::Verdict::Accept)
+                             reply->ignoreSslErrors(errors);
+                     });
     QObject::connect(reply, &QNetworkReply::finished, nam, [nam, reply] {
-        qCDebug(lcNetwork) << "detached Logout:" << reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        qCDebug(lcNetwork) << "detached Logout:"
+                           << reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         reply->deleteLater();
         nam->deleteLater();
     });
@@ -778,8 +783,8 @@ bool VimConnection::renewSession()
 
 void VimConnection::sendRenewLogout(int attempt)
 {
-    VimReply *reply = sendVim(Verb::Post, *m_content.sessionManager, QStringLiteral("Logout"),
-                              nullptr, Internal);
+    VimReply *reply =
+        sendVim(Verb::Post, *m_content.sessionManager, QStringLiteral("Logout"), nullptr, Internal);
     connect(reply, &VimReply::finished, this, [this, reply, attempt, epoch = m_epoch] {
         if (epoch != m_epoch) {
             m_renewRunning = false;
@@ -787,7 +792,8 @@ void VimConnection::sendRenewLogout(int attempt)
         }
         // Only a success or NotAuthenticated proves the old session gone; anything else
         // (a lost answer, a server error) is asked again.
-        const bool gone = reply->isOk() || reply->error().isFault(QStringLiteral("NotAuthenticated"));
+        const bool gone =
+            reply->isOk() || reply->error().isFault(QStringLiteral("NotAuthenticated"));
         if (!gone && attempt < 6) {
             QTimer::singleShot(200 << attempt, this, [this, attempt, epoch] {
                 if (epoch == m_epoch)

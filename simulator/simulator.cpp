@@ -64,8 +64,9 @@ Simulator::Simulator(const SimulatorOptions &options, QObject *parent)
 {
     qRegisterMetaType<vim::TaskInfo>();
     static std::once_flag filterInstalled;
-    std::call_once(filterInstalled,
-                   [] { g_previousFilter = QLoggingCategory::installFilter(silenceHttpServerDebug); });
+    std::call_once(filterInstalled, [] {
+        g_previousFilter = QLoggingCategory::installFilter(silenceHttpServerDebug);
+    });
     m_ctx->options = options;
     if (options.esxi) {
         auto &ids = m_ctx->ids;

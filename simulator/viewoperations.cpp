@@ -72,7 +72,8 @@ void ViewOperations::registerWith(OperationTable &table)
         const Refs unresolved =
             addMembers(view, call.optional<Refs>("add").value_or(Refs{}), call.session);
         QSet<QString> gone;
-        for (const vim::ManagedObjectReference &r : call.optional<Refs>("remove").value_or(Refs{})) {
+        for (const vim::ManagedObjectReference &r :
+             call.optional<Refs>("remove").value_or(Refs{})) {
             if (view.memberIds.remove(r.value))
                 gone.insert(r.value);
         }

@@ -44,10 +44,12 @@ CertificateDialog::CertificateDialog(const QSslCertificate &certificate, const Q
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("CertificateDialog"));
-    setWindowTitle(mode == Mode::Untrusted ? tr("Untrusted Certificate") : tr("Certificate Changed"));
+    setWindowTitle(mode == Mode::Untrusted ? tr("Untrusted Certificate")
+                                           : tr("Certificate Changed"));
 
     auto *icon = new QLabel(this);
-    const auto pixmap = mode == Mode::Untrusted ? QStyle::SP_MessageBoxWarning : QStyle::SP_MessageBoxCritical;
+    const auto pixmap =
+        mode == Mode::Untrusted ? QStyle::SP_MessageBoxWarning : QStyle::SP_MessageBoxCritical;
     icon->setPixmap(style()->standardIcon(pixmap).pixmap(48, 48));
     icon->setAlignment(Qt::AlignTop);
 
@@ -78,9 +80,10 @@ CertificateDialog::CertificateDialog(const QSslCertificate &certificate, const Q
     form->addRow(tr("Issuer:"), valueLabel(names(certificate, false), this));
     const QLocale locale;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    QString validity = tr("%1 to %2")
-                           .arg(locale.toString(certificate.effectiveDate().toLocalTime(), QLocale::ShortFormat),
-                                locale.toString(certificate.expiryDate().toLocalTime(), QLocale::ShortFormat));
+    QString validity =
+        tr("%1 to %2")
+            .arg(locale.toString(certificate.effectiveDate().toLocalTime(), QLocale::ShortFormat),
+                 locale.toString(certificate.expiryDate().toLocalTime(), QLocale::ShortFormat));
     if (certificate.expiryDate() < now)
         validity += QLatin1Char(' ') + tr("(expired)");
     else if (certificate.effectiveDate() > now)
@@ -106,8 +109,14 @@ CertificateDialog::CertificateDialog(const QSslCertificate &certificate, const Q
         always->setObjectName(QStringLiteral("trustAlways"));
         auto *cancel = buttons->addButton(QDialogButtonBox::Cancel);
         cancel->setDefault(true);
-        connect(once, &QPushButton::clicked, this, [this] { m_decision = TrustOnce; done(TrustOnce); });
-        connect(always, &QPushButton::clicked, this, [this] { m_decision = TrustAlways; done(TrustAlways); });
+        connect(once, &QPushButton::clicked, this, [this] {
+            m_decision = TrustOnce;
+            done(TrustOnce);
+        });
+        connect(always, &QPushButton::clicked, this, [this] {
+            m_decision = TrustAlways;
+            done(TrustAlways);
+        });
         connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
     } else {
         auto *close = buttons->addButton(QDialogButtonBox::Close);

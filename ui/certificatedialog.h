@@ -10,8 +10,17 @@ class CertificateDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    enum class Mode { Untrusted, Changed };
-    enum Decision { Rejected = 0, TrustOnce = 2, TrustAlways = 3 };
+    enum class Mode
+    {
+        Untrusted,
+        Changed
+    };
+    enum Decision
+    {
+        Rejected = 0,
+        TrustOnce = 2,
+        TrustAlways = 3
+    };
 
     CertificateDialog(const QSslCertificate &certificate, const QString &hostKey, Mode mode,
                       const QString &pinnedThumbprint = {}, QWidget *parent = nullptr);

@@ -32,8 +32,11 @@ QLabel *noteLabel(QWidget *parent, const QString &name)
 }
 } // namespace
 
-ConnectDialog::ConnectDialog(VimConnection *connection, CredentialStore *credentials, QWidget *parent)
-    : QDialog(parent), m_connection(connection), m_credentials(credentials)
+ConnectDialog::ConnectDialog(VimConnection *connection, CredentialStore *credentials,
+                             QWidget *parent)
+    : QDialog(parent)
+    , m_connection(connection)
+    , m_credentials(credentials)
 {
     setObjectName(QStringLiteral("ConnectDialog"));
     setWindowTitle(tr("Connect to vCenter"));
@@ -81,7 +84,9 @@ ConnectDialog::ConnectDialog(VimConnection *connection, CredentialStore *credent
     }
     QString locale = UiSettings::sessionLocale.get();
     if (locale.isEmpty())
-        locale = QLocale().language() == QLocale::C ? QStringLiteral("en") : QLocale().name().section(QLatin1Char('_'), 0, 0);
+        locale = QLocale().language() == QLocale::C
+                     ? QStringLiteral("en")
+                     : QLocale().name().section(QLatin1Char('_'), 0, 0);
     m_locale->setCurrentIndex(qMax(0, m_locale->findData(locale)));
 
     auto *form = new QFormLayout;
@@ -150,8 +155,14 @@ ConnectDialog::~ConnectDialog()
     UiSettings::connectDialogGeometry.set(saveGeometry());
 }
 
-void ConnectDialog::setServer(const QString &server) { m_server->setCurrentText(server); }
-void ConnectDialog::setUserName(const QString &userName) { m_user->setText(userName); }
+void ConnectDialog::setServer(const QString &server)
+{
+    m_server->setCurrentText(server);
+}
+void ConnectDialog::setUserName(const QString &userName)
+{
+    m_user->setText(userName);
+}
 
 void ConnectDialog::setLocale(const QString &locale)
 {
@@ -166,7 +177,10 @@ void ConnectDialog::setInsecure(bool insecure)
     m_insecureNote->setVisible(insecure);
 }
 
-QString ConnectDialog::errorText() const { return m_error->isVisible() ? m_error->text() : QString(); }
+QString ConnectDialog::errorText() const
+{
+    return m_error->isVisible() ? m_error->text() : QString();
+}
 
 ConnectOptions ConnectDialog::options() const
 {
@@ -208,7 +222,8 @@ void ConnectDialog::setBusy(bool busy)
     m_connecting = busy;
     m_busy->setVisible(busy);
     m_connectButton->setEnabled(!busy);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_server, m_user, m_password, m_release, m_locale})
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_server, m_user, m_password, m_release, m_locale})
         w->setEnabled(!busy);
 }
 
@@ -238,7 +253,8 @@ void ConnectDialog::handleFailure()
     case R::CertificateUntrusted: {
         const QList<QSslCertificate> chain = m_connection->peerChain();
         if (chain.isEmpty()) {
-            showError(tr("The server's certificate is not trusted, and it sent no certificate to show."));
+            showError(
+                tr("The server's certificate is not trusted, and it sent no certificate to show."));
             return;
         }
         CertificateDialog dialog(chain.first(), host, CertificateDialog::Mode::Untrusted, {}, this);
@@ -259,7 +275,8 @@ void ConnectDialog::handleFailure()
         const QList<QSslCertificate> chain = m_connection->peerChain();
         const QString message =
             tr("Refused: %1 presented a different certificate from the one you pinned. "
-               "Someone may be intercepting the connection.").arg(host);
+               "Someone may be intercepting the connection.")
+                .arg(host);
         showError(message);
         if (!chain.isEmpty()) {
             CertificateDialog dialog(chain.first(), host, CertificateDialog::Mode::Changed,
@@ -274,19 +291,24 @@ void ConnectDialog::handleFailure()
         m_password->selectAll();
         return;
     case R::NoPermission:
-        showError(tr("User %1 may log in but has no permission to use this server.").arg(o.userName));
+        showError(
+            tr("User %1 may log in but has no permission to use this server.").arg(o.userName));
         return;
     case R::Unreachable:
-        showError(tr("%1 cannot be reached. Check the name and port, and that the server is running "
-                     "and reachable from this computer.\n(%2)").arg(host, detail));
+        showError(
+            tr("%1 cannot be reached. Check the name and port, and that the server is running "
+               "and reachable from this computer.\n(%2)")
+                .arg(host, detail));
         return;
     case R::NotVSphere:
         showError(tr("%1 answers, but not with the vSphere API. Is this the address of a vCenter "
-                     "Server or ESXi host?").arg(host));
+                     "Server or ESXi host?")
+                      .arg(host));
         return;
     case R::NoCommonRelease:
         showError(tr("%1 and vtaskmon have no API release in common. Choose an API release "
-                     "explicitly, or use a newer vtaskmon.").arg(host));
+                     "explicitly, or use a newer vtaskmon.")
+                      .arg(host));
         return;
     case R::InvalidServer:
     case R::ServerError:
@@ -305,14 +327,16 @@ void ConnectDialog::showError(const QString &text)
 void ConnectDialog::checkKeychain()
 {
     // Probe early, so that a missing keychain is explained before the user relies on it.
-    m_credentials->readPassword(QStringLiteral("vtaskmon-probe"), [this, guard = QPointer(this)](bool, const QString &, const QString &error) {
-        if (!guard)
-            return;
-        m_keychainNote->setText(error);
-        m_keychainNote->setVisible(!error.isEmpty());
-        if (!error.isEmpty())
-            m_remember->setChecked(false);
-    });
+    m_credentials->readPassword(
+        QStringLiteral("vtaskmon-probe"),
+        [this, guard = QPointer(this)](bool, const QString &, const QString &error) {
+            if (!guard)
+                return;
+            m_keychainNote->setText(error);
+            m_keychainNote->setVisible(!error.isEmpty());
+            if (!error.isEmpty())
+                m_remember->setChecked(false);
+        });
 }
 
 void ConnectDialog::loadRememberedPassword()
@@ -322,17 +346,18 @@ void ConnectDialog::loadRememberedPassword()
     const ConnectOptions o = options();
     if (o.server.isEmpty() || o.userName.isEmpty())
         return;
-    m_credentials->readPassword(CredentialStore::accountKey(TrustStore::hostKey(o.server), o.userName),
-                                [this, guard = QPointer(this)](bool found, const QString &password, const QString &error) {
-                                    if (!guard)
-                                        return;
-                                    if (found && m_password->text().isEmpty())
-                                        m_password->setText(password);
-                                    if (!error.isEmpty()) {
-                                        m_keychainNote->setText(error);
-                                        m_keychainNote->show();
-                                    }
-                                });
+    m_credentials->readPassword(
+        CredentialStore::accountKey(TrustStore::hostKey(o.server), o.userName),
+        [this, guard = QPointer(this)](bool found, const QString &password, const QString &error) {
+            if (!guard)
+                return;
+            if (found && m_password->text().isEmpty())
+                m_password->setText(password);
+            if (!error.isEmpty()) {
+                m_keychainNote->setText(error);
+                m_keychainNote->show();
+            }
+        });
 }
 
 void ConnectDialog::saveOnSuccess()

@@ -19,7 +19,8 @@ class ConnectDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    ConnectDialog(VimConnection *connection, CredentialStore *credentials, QWidget *parent = nullptr);
+    ConnectDialog(VimConnection *connection, CredentialStore *credentials,
+                  QWidget *parent = nullptr);
     ~ConnectDialog() override;
 
     void setServer(const QString &server);

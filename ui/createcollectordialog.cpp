@@ -35,7 +35,8 @@
 
 namespace {
 
-QLineEdit *listEdit(QWidget *parent, const char *name, const QString &accessible, const QString &placeholder)
+QLineEdit *listEdit(QWidget *parent, const char *name, const QString &accessible,
+                    const QString &placeholder)
 {
     auto *edit = new QLineEdit(parent);
     edit->setObjectName(QLatin1String(name));
@@ -60,7 +61,8 @@ QDateTimeEdit *dateTimeEdit(QWidget *parent, const char *name, const QString &ac
 
 CreateCollectorDialog::CreateCollectorDialog(VimConnection *connection, InventoryModel *inventory,
                                              const QStringList &knownTaskKeys, QWidget *parent)
-    : QDialog(parent), m_connection(connection)
+    : QDialog(parent)
+    , m_connection(connection)
 {
     setObjectName(QStringLiteral("CreateCollectorDialog"));
     setWindowTitle(tr("New History Collector"));
@@ -90,7 +92,8 @@ CreateCollectorDialog::CreateCollectorDialog(VimConnection *connection, Inventor
     m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     auto *copy = new QPushButton(tr("&Copy JSON"), this);
     copy->setObjectName(QStringLiteral("copyJson"));
-    connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_preview->toPlainText()); });
+    connect(copy, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_preview->toPlainText()); });
     auto *previewBox = new QGroupBox(tr("Request body for CreateCollectorForTasks"), this);
     auto *previewLayout = new QVBoxLayout(previewBox);
     previewLayout->addWidget(m_preview);
@@ -119,7 +122,8 @@ CreateCollectorDialog::CreateCollectorDialog(VimConnection *connection, Inventor
     for (auto *group : findChildren<QGroupBox *>())
         connect(group, &QGroupBox::toggled, this, &CreateCollectorDialog::updatePreview);
     for (auto *combo : findChildren<QComboBox *>())
-        connect(combo, &QComboBox::currentIndexChanged, this, &CreateCollectorDialog::updatePreview);
+        connect(combo, &QComboBox::currentIndexChanged, this,
+                &CreateCollectorDialog::updatePreview);
     for (auto *edit : findChildren<QDateTimeEdit *>())
         connect(edit, &QDateTimeEdit::dateTimeChanged, this, &CreateCollectorDialog::updatePreview);
     connect(m_entity, &EntityPicker::entityChanged, this, &CreateCollectorDialog::updatePreview);
@@ -197,7 +201,8 @@ QWidget *CreateCollectorDialog::buildForm()
     m_userGroup->setObjectName(QStringLiteral("userGroup"));
     m_userGroup->setCheckable(true);
     m_userGroup->setChecked(false);
-    m_users = listEdit(form, "users", tr("User names"), tr("VSPHERE.LOCAL\\alice, VSPHERE.LOCAL\\bob (empty: all users)"));
+    m_users = listEdit(form, "users", tr("User names"),
+                       tr("VSPHERE.LOCAL\\alice, VSPHERE.LOCAL\\bob (empty: all users)"));
     m_systemUser = new QCheckBox(tr("Include tasks started by the system"), form);
     m_systemUser->setObjectName(QStringLiteral("systemUser"));
     auto *userForm = new QFormLayout(m_userGroup);
@@ -207,9 +212,10 @@ QWidget *CreateCollectorDialog::buildForm()
 
     auto *stateGroup = new QGroupBox(tr("States (none checked: any state)"), form);
     auto *stateRow = new QHBoxLayout(stateGroup);
-    const std::pair<const char *, QString> states[] = {
-        {"queued", tr("Queued", "task state")}, {"running", tr("Running", "task state")},
-        {"success", tr("Succeeded", "task state")}, {"error", tr("Failed", "task state")}};
+    const std::pair<const char *, QString> states[] = {{"queued", tr("Queued", "task state")},
+                                                       {"running", tr("Running", "task state")},
+                                                       {"success", tr("Succeeded", "task state")},
+                                                       {"error", tr("Failed", "task state")}};
     for (const auto &[key, label] : states) {
         auto *box = new QCheckBox(label, form);
         box->setObjectName(QStringLiteral("state_") + QLatin1String(key));
@@ -229,9 +235,11 @@ QWidget *CreateCollectorDialog::buildForm()
     m_tags = listEdit(form, "tags", tr("Tags"), tr("backup, nightly"));
     m_untagged = new QCheckBox(tr("Also tasks without a tag"), form);
     m_untagged->setObjectName(QStringLiteral("untagged"));
-    m_parentKeys = listEdit(form, "parentTaskKeys", tr("Parent task keys"), tr("task-101, task-102"));
+    m_parentKeys =
+        listEdit(form, "parentTaskKeys", tr("Parent task keys"), tr("task-101, task-102"));
     m_rootKeys = listEdit(form, "rootTaskKeys", tr("Root task keys"), tr("task-100"));
-    m_activationIds = listEdit(form, "activationIds", tr("Activation IDs"), tr("one or more, comma-separated"));
+    m_activationIds =
+        listEdit(form, "activationIds", tr("Activation IDs"), tr("one or more, comma-separated"));
     moreForm->addRow(tr("Alarm (moId):"), m_alarm);
     moreForm->addRow(tr("Scheduled task (moId):"), m_scheduledTask);
     moreForm->addRow(tr("Event chain IDs:"), m_eventChainIds);
@@ -263,7 +271,10 @@ void CreateCollectorDialog::setQuickRange(qint64 seconds)
     m_endEnabled->setChecked(false);
 }
 
-int CreateCollectorDialog::pageSize() const { return m_pageSize->value(); }
+int CreateCollectorDialog::pageSize() const
+{
+    return m_pageSize->value();
+}
 
 std::optional<vim::TaskFilterSpec> CreateCollectorDialog::filterSpec(QString *error) const
 {
@@ -278,13 +289,17 @@ std::optional<vim::TaskFilterSpec> CreateCollectorDialog::filterSpec(QString *er
         if (entity.isNull())
             return fail(tr("Pick an entity from the list, or untick “Only tasks on an entity”."));
         spec.entity = vim::TaskFilterSpecByEntity{
-            entity, vim::TaskFilterSpecRecursionOption::fromString(m_recursion->currentData().toString())};
+            entity,
+            vim::TaskFilterSpecRecursionOption::fromString(m_recursion->currentData().toString())};
     }
     if (m_timeGroup->isChecked()) {
         vim::TaskFilterSpecByTime time;
-        time.timeType = vim::TaskFilterSpecTimeOption::fromString(m_timeType->currentData().toString());
+        time.timeType =
+            vim::TaskFilterSpecTimeOption::fromString(m_timeType->currentData().toString());
         // Whole seconds: what the user saw is what is sent, with no hidden milliseconds.
-        auto seconds = [](const QDateTimeEdit *e) { return QDateTime::fromSecsSinceEpoch(e->dateTime().toSecsSinceEpoch(), Qt::UTC); };
+        auto seconds = [](const QDateTimeEdit *e) {
+            return QDateTime::fromSecsSinceEpoch(e->dateTime().toSecsSinceEpoch(), Qt::UTC);
+        };
         if (m_beginEnabled->isChecked())
             time.beginTime = seconds(m_begin);
         if (m_endEnabled->isChecked())
@@ -296,7 +311,8 @@ std::optional<vim::TaskFilterSpec> CreateCollectorDialog::filterSpec(QString *er
     if (m_userGroup->isChecked()) {
         const QStringList users = FormHelpers::splitList(m_users->text());
         if (users.isEmpty() && !m_systemUser->isChecked())
-            return fail(tr("Enter at least one user name, or include tasks started by the system."));
+            return fail(
+                tr("Enter at least one user name, or include tasks started by the system."));
         spec.userName = vim::TaskFilterSpecByUsername{m_systemUser->isChecked(), users};
     }
     for (const QCheckBox *box : m_states) {
@@ -308,7 +324,8 @@ std::optional<vim::TaskFilterSpec> CreateCollectorDialog::filterSpec(QString *er
         spec.alarm = vim::ManagedObjectReference{QStringLiteral("Alarm"), alarm};
     const QString scheduled = m_scheduledTask->text().trimmed();
     if (!scheduled.isEmpty())
-        spec.scheduledTask = vim::ManagedObjectReference{QStringLiteral("ScheduledTask"), scheduled};
+        spec.scheduledTask =
+            vim::ManagedObjectReference{QStringLiteral("ScheduledTask"), scheduled};
     QString bad;
     const auto chainIds = FormHelpers::parseInts(m_eventChainIds->text(), &bad);
     if (!chainIds)
@@ -323,7 +340,10 @@ std::optional<vim::TaskFilterSpec> CreateCollectorDialog::filterSpec(QString *er
     return spec;
 }
 
-QString CreateCollectorDialog::previewText() const { return m_preview->toPlainText(); }
+QString CreateCollectorDialog::previewText() const
+{
+    return m_preview->toPlainText();
+}
 
 void CreateCollectorDialog::updatePreview()
 {

@@ -26,7 +26,8 @@ constexpr int SummaryRole = Qt::UserRole + 1;
 
 CreateTaskDialog::CreateTaskDialog(VimConnection *connection, InventoryModel *inventory,
                                    const QStringList &knownTaskKeys, QWidget *parent)
-    : QDialog(parent), m_connection(connection)
+    : QDialog(parent)
+    , m_connection(connection)
 {
     setObjectName(QStringLiteral("CreateTaskDialog"));
     setWindowTitle(tr("New Task"));
@@ -89,9 +90,8 @@ CreateTaskDialog::CreateTaskDialog(VimConnection *connection, InventoryModel *in
     layout->addStretch();
     layout->addWidget(buttons);
 
-    connect(m_taskType, &QComboBox::currentIndexChanged, this, [this] {
-        m_taskSummary->setText(m_taskType->currentData(SummaryRole).toString());
-    });
+    connect(m_taskType, &QComboBox::currentIndexChanged, this,
+            [this] { m_taskSummary->setText(m_taskType->currentData(SummaryRole).toString()); });
     setMinimumWidth(560);
     restoreGeometry(UiSettings::createTaskDialogGeometry.get());
     loadTaskTypes();
@@ -114,7 +114,8 @@ void CreateTaskDialog::loadTaskTypes()
         .then(this, [this](const VimResult<QList<vim::Extension>> &result) {
             if (!result) {
                 m_taskType->setPlaceholderText(tr("No task types"));
-                m_error->setText(tr("The task types could not be read: %1").arg(result.error().message));
+                m_error->setText(
+                    tr("The task types could not be read: %1").arg(result.error().message));
                 m_error->show();
                 return;
             }
@@ -122,8 +123,10 @@ void CreateTaskDialog::loadTaskTypes()
             for (const vim::Extension &ext : *result) {
                 for (const vim::ExtensionTaskTypeInfo &type : ext.taskList) {
                     const QString label = ext.taskLabel(type.taskID, locale).value_or(type.taskID);
-                    const QString summary = ext.taskSummary(type.taskID, locale).value_or(QString());
-                    m_taskType->addItem(tr("%1 — %2", "task label — extension label").arg(label, ext.description.label),
+                    const QString summary =
+                        ext.taskSummary(type.taskID, locale).value_or(QString());
+                    m_taskType->addItem(tr("%1 — %2", "task label — extension label")
+                                            .arg(label, ext.description.label),
                                         type.taskID);
                     m_taskType->setItemData(m_taskType->count() - 1, summary, SummaryRole);
                     m_taskType->setItemData(m_taskType->count() - 1, type.taskID, Qt::ToolTipRole);
@@ -159,7 +162,8 @@ void CreateTaskDialog::submit()
     const QString parent = m_parentKey->currentText().trimmed();
     if (!parent.isEmpty()) {
         if (!parent.startsWith(QLatin1String("task-")))
-            return fail(tr("“%1” is not a task key; task keys look like task-123.").arg(parent), m_parentKey);
+            return fail(tr("“%1” is not a task key; task keys look like task-123.").arg(parent),
+                        m_parentKey);
         args.parentTaskKey = parent;
     }
     const QString activation = m_activationId->text().trimmed();
@@ -171,17 +175,19 @@ void CreateTaskDialog::submit()
 
     m_error->hide();
     m_submit->setEnabled(false);
-    svc::TaskManager(m_connection, *taskManager).createTask(args).then(this, [this](const VimResult<vim::TaskInfo> &result) {
-        m_submit->setEnabled(true);
-        if (!result) {
-            QString message = result.error().message;
-            if (result.error().isFault(QStringLiteral("InvalidArgument")))
-                message = tr("The server rejected the request (%1).").arg(message);
-            m_error->setText(tr("The task was not created: %1").arg(message));
-            m_error->show();
-            return;
-        }
-        Q_EMIT taskCreated(*result);
-        accept();
-    });
+    svc::TaskManager(m_connection, *taskManager)
+        .createTask(args)
+        .then(this, [this](const VimResult<vim::TaskInfo> &result) {
+            m_submit->setEnabled(true);
+            if (!result) {
+                QString message = result.error().message;
+                if (result.error().isFault(QStringLiteral("InvalidArgument")))
+                    message = tr("The server rejected the request (%1).").arg(message);
+                m_error->setText(tr("The task was not created: %1").arg(message));
+                m_error->show();
+                return;
+            }
+            Q_EMIT taskCreated(*result);
+            accept();
+        });
 }

@@ -22,13 +22,16 @@ QString errorText(const QKeychain::Job *job)
     case QKeychain::AccessDenied:
         return CredentialStore::tr("Access to the system keychain was denied.");
     default:
-        return CredentialStore::tr("The system keychain reported an error: %1").arg(job->errorString());
+        return CredentialStore::tr("The system keychain reported an error: %1")
+            .arg(job->errorString());
     }
 }
 
 } // namespace
 
-CredentialStore::CredentialStore(QObject *parent) : QObject(parent) {}
+CredentialStore::CredentialStore(QObject *parent)
+    : QObject(parent)
+{}
 
 QString CredentialStore::accountKey(const QString &hostKey, const QString &userName)
 {
@@ -49,7 +52,8 @@ void CredentialStore::readPassword(const QString &account, ReadCallback done)
     job->start();
 }
 
-void CredentialStore::writePassword(const QString &account, const QString &password, WriteCallback done)
+void CredentialStore::writePassword(const QString &account, const QString &password,
+                                    WriteCallback done)
 {
     auto *job = new QKeychain::WritePasswordJob(serviceName, this);
     job->setKey(account);

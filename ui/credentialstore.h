@@ -11,7 +11,8 @@ class CredentialStore final : public QObject
 {
     Q_OBJECT
 public:
-    using ReadCallback = std::function<void(bool found, const QString &password, const QString &error)>;
+    using ReadCallback =
+        std::function<void(bool found, const QString &password, const QString &error)>;
     using WriteCallback = std::function<void(const QString &error)>;
 
     explicit CredentialStore(QObject *parent = nullptr);

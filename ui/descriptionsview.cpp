@@ -14,7 +14,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
-DescriptionsView::DescriptionsView(TaskDescriptionModel *model, QWidget *parent) : QWidget(parent)
+DescriptionsView::DescriptionsView(TaskDescriptionModel *model, QWidget *parent)
+    : QWidget(parent)
 {
     m_category = new QComboBox(this);
     m_category->setObjectName(QStringLiteral("descriptionCategory"));

@@ -7,7 +7,8 @@
 #include <QLineEdit>
 #include <QTreeView>
 
-EntityPicker::EntityPicker(InventoryModel *inventory, QWidget *parent) : QComboBox(parent)
+EntityPicker::EntityPicker(InventoryModel *inventory, QWidget *parent)
+    : QComboBox(parent)
 {
     setEditable(true);
     setInsertPolicy(QComboBox::NoInsert);

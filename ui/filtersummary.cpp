@@ -7,12 +7,16 @@
 
 namespace {
 
-QString when(const QDateTime &t) { return QLocale().toString(t.toLocalTime(), QLocale::ShortFormat); }
+QString when(const QDateTime &t)
+{
+    return QLocale().toString(t.toLocalTime(), QLocale::ShortFormat);
+}
 
 QString entityName(const vim::ManagedObjectReference &ref, const InventoryModel *inventory)
 {
     const int row = inventory ? inventory->rowOf(ref) : -1;
-    return row >= 0 ? inventory->index(row, InventoryModel::NameColumn).data().toString() : ref.toString();
+    return row >= 0 ? inventory->index(row, InventoryModel::NameColumn).data().toString()
+                    : ref.toString();
 }
 
 QString listed(const QList<QString> &values)
@@ -32,25 +36,35 @@ QString FilterSummary::describe(const vim::TaskFilterSpec &f, const InventoryMod
         const QString name = entityName(f.entity->entity, inventory);
         using R = vim::TaskFilterSpecRecursionOption::Value;
         switch (f.entity->recursion.value()) {
-        case R::Self: parts.append(tr("on %1 only").arg(name)); break;
-        case R::Children: parts.append(tr("on the children of %1").arg(name)); break;
-        default: parts.append(tr("on %1 and below").arg(name)); break;
+        case R::Self:
+            parts.append(tr("on %1 only").arg(name));
+            break;
+        case R::Children:
+            parts.append(tr("on the children of %1").arg(name));
+            break;
+        default:
+            parts.append(tr("on %1 and below").arg(name));
+            break;
         }
     }
     if (f.time) {
         using T = vim::TaskFilterSpecTimeOption::Value;
-        const QString verb = f.time->timeType == T::QueuedTime      ? tr("queued", "filter: tasks queued …")
-                             : f.time->timeType == T::CompletedTime ? tr("completed", "filter: tasks completed …")
-                                                                    : tr("started", "filter: tasks started …");
+        const QString verb =
+            f.time->timeType == T::QueuedTime      ? tr("queued", "filter: tasks queued …")
+            : f.time->timeType == T::CompletedTime ? tr("completed", "filter: tasks completed …")
+                                                   : tr("started", "filter: tasks started …");
         if (f.time->beginTime && f.time->endTime)
-            parts.append(tr("%1 between %2 and %3").arg(verb, when(*f.time->beginTime), when(*f.time->endTime)));
+            parts.append(tr("%1 between %2 and %3")
+                             .arg(verb, when(*f.time->beginTime), when(*f.time->endTime)));
         else if (f.time->beginTime)
             parts.append(tr("%1 since %2").arg(verb, when(*f.time->beginTime)));
         else if (f.time->endTime)
             parts.append(tr("%1 before %2").arg(verb, when(*f.time->endTime)));
     }
     if (f.userName) {
-        QString users = f.userName->userList.isEmpty() ? QString() : tr("by %1").arg(listed(f.userName->userList));
+        QString users = f.userName->userList.isEmpty()
+                            ? QString()
+                            : tr("by %1").arg(listed(f.userName->userList));
         if (f.userName->systemUser)
             users = users.isEmpty() ? tr("by the system") : tr("%1 or the system").arg(users);
         parts.append(users);

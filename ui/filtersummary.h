@@ -13,5 +13,6 @@ class FilterSummary final
 {
     Q_DECLARE_TR_FUNCTIONS(FilterSummary)
 public:
-    static QString describe(const vim::TaskFilterSpec &filter, const InventoryModel *inventory = nullptr);
+    static QString describe(const vim::TaskFilterSpec &filter,
+                            const InventoryModel *inventory = nullptr);
 };

@@ -1,9 +1,9 @@
 #pragma once
 
 #include <QList>
-#include <optional>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 class QDialogButtonBox;
 class QLabel;

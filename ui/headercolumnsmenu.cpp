@@ -3,7 +3,9 @@
 #include <QHeaderView>
 #include <QMenu>
 
-HeaderColumnsMenu::HeaderColumnsMenu(QHeaderView *header) : QObject(header), m_header(header)
+HeaderColumnsMenu::HeaderColumnsMenu(QHeaderView *header)
+    : QObject(header)
+    , m_header(header)
 {
     header->setSectionsMovable(true);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -22,7 +24,8 @@ void HeaderColumnsMenu::showMenu(const QPoint &pos)
         a->setCheckable(true);
         a->setChecked(!m_header->isSectionHidden(logical));
         a->setEnabled(m_header->isSectionHidden(logical) || visible > 1);
-        connect(a, &QAction::toggled, m_header, [this, logical](bool on) { m_header->setSectionHidden(logical, !on); });
+        connect(a, &QAction::toggled, m_header,
+                [this, logical](bool on) { m_header->setSectionHidden(logical, !on); });
     }
     menu.addSeparator();
     connect(menu.addAction(tr("Show All Columns")), &QAction::triggered, m_header, [this] {

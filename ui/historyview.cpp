@@ -18,14 +18,17 @@
 #include <QVBoxLayout>
 
 HistoryView::HistoryView(VimConnection *connection, InventoryModel *inventory, QWidget *parent)
-    : QWidget(parent), m_connection(connection), m_inventory(inventory),
-      m_model(new TaskHistoryModel(connection, this))
+    : QWidget(parent)
+    , m_connection(connection)
+    , m_inventory(inventory)
+    , m_model(new TaskHistoryModel(connection, this))
 {
     auto *toolbar = new QToolBar(this);
     toolbar->setObjectName(QStringLiteral("historyToolBar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolbar->setIconSize(QSize(18, 18));
-    QAction *create = toolbar->addAction(Icons::action(Icons::Action::NewCollector), tr("New Collector…"));
+    QAction *create =
+        toolbar->addAction(Icons::action(Icons::Action::NewCollector), tr("New Collector…"));
     create->setObjectName(QStringLiteral("historyNewCollector"));
     connect(create, &QAction::triggered, this, &HistoryView::newCollectorRequested);
     toolbar->addSeparator();
@@ -83,10 +86,11 @@ HistoryView::HistoryView(VimConnection *connection, InventoryModel *inventory, Q
     m_view->header()->resizeSection(TaskTable::DetailsColumn, 180);
     new HeaderColumnsMenu(m_view->header());
     m_view->header()->restoreState(UiSettings::historyHeader.get());
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        if (current.isValid())
-            Q_EMIT taskSelected(m_model->task(current.row()));
-    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    Q_EMIT taskSelected(m_model->task(current.row()));
+            });
 
     auto *info = new QHBoxLayout;
     info->addWidget(m_filterLabel, 1);
@@ -107,7 +111,8 @@ HistoryView::~HistoryView()
     UiSettings::historyHeader.set(m_view->header()->saveState());
 }
 
-void HistoryView::openCollector(const vim::ManagedObjectReference &collector, const vim::TaskFilterSpec &filter, int pageSize)
+void HistoryView::openCollector(const vim::ManagedObjectReference &collector,
+                                const vim::TaskFilterSpec &filter, int pageSize)
 {
     m_pageSize->setValue(pageSize);
     m_model->setPageSize(pageSize);
@@ -121,10 +126,19 @@ void HistoryView::setOtherCollectors(int count)
     updateStatus();
 }
 
-void HistoryView::setDescription(const vim::TaskDescription &description) { m_model->setDescription(description); }
+void HistoryView::setDescription(const vim::TaskDescription &description)
+{
+    m_model->setDescription(description);
+}
 
-QString HistoryView::filterText() const { return m_filterLabel->text(); }
-QString HistoryView::budgetText() const { return m_budgetLabel->text(); }
+QString HistoryView::filterText() const
+{
+    return m_filterLabel->text();
+}
+QString HistoryView::budgetText() const
+{
+    return m_budgetLabel->text();
+}
 
 void HistoryView::updateStatus()
 {
@@ -138,16 +152,31 @@ void HistoryView::updateStatus()
         m_filterLabel->setText(tr("No collector yet. Create one to browse the task history."));
     QString text;
     switch (status) {
-    case S::Idle: break;
-    case S::Loading: text = tr("Loading…"); break;
-    case S::Ready: text = tr("%n task(s) loaded; scroll down for more.", nullptr, m_model->rowCount()); break;
-    case S::Complete: text = tr("%n task(s); that is all.", nullptr, m_model->rowCount()); break;
-    case S::Unsupported: text = tr("This server keeps no task history (ESXi hosts have no collectors)."); break;
-    case S::TooManyCollectors: text = tr("The server allows no more collectors for this session."); break;
-    case S::Failed: text = tr("The history could not be read: %1").arg(m_model->errorString()); break;
+    case S::Idle:
+        break;
+    case S::Loading:
+        text = tr("Loading…");
+        break;
+    case S::Ready:
+        text = tr("%n task(s) loaded; scroll down for more.", nullptr, m_model->rowCount());
+        break;
+    case S::Complete:
+        text = tr("%n task(s); that is all.", nullptr, m_model->rowCount());
+        break;
+    case S::Unsupported:
+        text = tr("This server keeps no task history (ESXi hosts have no collectors).");
+        break;
+    case S::TooManyCollectors:
+        text = tr("The server allows no more collectors for this session.");
+        break;
+    case S::Failed:
+        text = tr("The history could not be read: %1").arg(m_model->errorString());
+        break;
     }
     m_statusLabel->setText(text);
     const int max = m_model->maxCollector();
     const int used = m_otherCollectors + (open ? 1 : 0);
-    m_budgetLabel->setText(max < 0 ? QString() : tr("%1 of %2 collectors", "in use of the server's maximum").arg(used).arg(max));
+    m_budgetLabel->setText(
+        max < 0 ? QString()
+                : tr("%1 of %2 collectors", "in use of the server's maximum").arg(used).arg(max));
 }

@@ -23,7 +23,8 @@ public:
     QTreeView *view() const { return m_view; }
     /// Shows the tasks of a collector the create dialog made: the model opens its own with the
     /// same filter (it owns the paging), so this one is destroyed to keep within the budget.
-    void openCollector(const vim::ManagedObjectReference &collector, const vim::TaskFilterSpec &filter, int pageSize);
+    void openCollector(const vim::ManagedObjectReference &collector,
+                       const vim::TaskFilterSpec &filter, int pageSize);
     /// How many collectors the rest of the application holds (the live monitor's).
     void setOtherCollectors(int count);
     void setDescription(const vim::TaskDescription &description);

@@ -23,7 +23,8 @@ QIcon tinted(const QString &resource)
     disabledSvg.replace(palette.color(QPalette::Active, QPalette::WindowText).name().toLatin1(),
                         palette.color(QPalette::Disabled, QPalette::WindowText).name().toLatin1());
     QIcon icon;
-    for (const auto &[data, mode] : {std::pair{svg, QIcon::Normal}, std::pair{disabledSvg, QIcon::Disabled}}) {
+    for (const auto &[data, mode] :
+         {std::pair{svg, QIcon::Normal}, std::pair{disabledSvg, QIcon::Disabled}}) {
         QSvgRenderer renderer(data);
         for (int size : {16, 22, 24, 32, 48}) {
             QPixmap pm(size, size);
@@ -52,8 +53,8 @@ QIcon Icons::action(Action action)
         const char *file;
     };
     static const Entry entries[] = {
-        {"process-stop", "action-cancel"},          {"view-refresh", "action-refresh"},
-        {"view-filter", "action-new-collector"},    {"document-new", "action-new-task"},
+        {"process-stop", "action-cancel"},       {"view-refresh", "action-refresh"},
+        {"view-filter", "action-new-collector"}, {"document-new", "action-new-task"},
         {"document-save-as", "action-export"},
     };
     const Entry &e = entries[static_cast<int>(action)];
@@ -67,7 +68,8 @@ QIcon Icons::state(State state)
     // theme has something similar: the list must look the same for every user.
     static const char *files[] = {"state-queued", "state-running", "state-success", "state-error",
                                   "state-cancelled"};
-    return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(files[static_cast<int>(state)])));
+    return QIcon(
+        QStringLiteral(":/icons/%1.svg").arg(QLatin1String(files[static_cast<int>(state)])));
 }
 
 Icons::State Icons::stateOf(const vim::TaskInfo &info)

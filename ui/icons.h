@@ -12,8 +12,22 @@ struct TaskInfo;
 class Icons final
 {
 public:
-    enum class Action { Cancel, Refresh, NewCollector, NewTask, Export };
-    enum class State { Queued, Running, Success, Error, Cancelled };
+    enum class Action
+    {
+        Cancel,
+        Refresh,
+        NewCollector,
+        NewTask,
+        Export
+    };
+    enum class State
+    {
+        Queued,
+        Running,
+        Success,
+        Error,
+        Cancelled
+    };
 
     static QIcon app();
     static QIcon action(Action action);

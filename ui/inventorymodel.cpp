@@ -8,7 +8,8 @@
 
 #include <vim/codec.h>
 
-InventoryModel::InventoryModel(QObject *parent) : QStandardItemModel(0, 2, parent)
+InventoryModel::InventoryModel(QObject *parent)
+    : QStandardItemModel(0, 2, parent)
 {
     setHorizontalHeaderLabels({tr("Name"), tr("Type", "managed object type")});
 }
@@ -66,14 +67,17 @@ void InventoryModel::load(VimConnection *connection)
 void InventoryModel::retrieve(VimConnection *connection, const vim::ManagedObjectReference &view)
 {
     vim::PropertyFilterSpec spec;
-    spec.propSet = {vim::PropertySpec{QStringLiteral("ManagedEntity"), false, {QStringLiteral("name")}}};
+    spec.propSet = {
+        vim::PropertySpec{QStringLiteral("ManagedEntity"), false, {QStringLiteral("name")}}};
     vim::ObjectSpec object;
     object.obj = view;
     object.skip = true;
-    object.selectSet = {vim::SelectionSpec::traversal(QStringLiteral("ContainerView"), QStringLiteral("view"))};
+    object.selectSet = {
+        vim::SelectionSpec::traversal(QStringLiteral("ContainerView"), QStringLiteral("view"))};
     spec.objectSet = {object};
     const svc::PropertyCollector pc(connection, connection->serviceContent().propertyCollector);
-    auto handle = [this, connection, view, pc](const VimResult<std::optional<vim::RetrieveResult>> &result) {
+    auto handle = [this, connection, view,
+                   pc](const VimResult<std::optional<vim::RetrieveResult>> &result) {
         if (!result) {
             m_loading = false;
             Q_EMIT failed(result.error().message);
@@ -86,11 +90,12 @@ void InventoryModel::retrieve(VimConnection *connection, const vim::ManagedObjec
         addContents((*result)->objects);
         if ((*result)->token) {
             // Pages follow until the token runs out; the same handler takes each.
-            pc.continueRetrievePropertiesEx(*(*result)->token).then(this, [this, connection, view](const auto &next) {
-                if (next && next->has_value())
-                    addContents((*next)->objects);
-                finish(connection, view);
-            });
+            pc.continueRetrievePropertiesEx(*(*result)->token)
+                .then(this, [this, connection, view](const auto &next) {
+                    if (next && next->has_value())
+                        addContents((*next)->objects);
+                    finish(connection, view);
+                });
             return;
         }
         finish(connection, view);

@@ -13,8 +13,15 @@ class InventoryModel final : public QStandardItemModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, TypeColumn };
-    enum Role { MoRefRole = Qt::UserRole + 1 };
+    enum Column
+    {
+        NameColumn,
+        TypeColumn
+    };
+    enum Role
+    {
+        MoRefRole = Qt::UserRole + 1
+    };
 
     explicit InventoryModel(QObject *parent = nullptr);
 

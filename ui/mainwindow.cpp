@@ -44,14 +44,23 @@
 #include <QVBoxLayout>
 
 namespace {
-enum Tab { RecentTab, HistoryTab, DescriptionsTab };
+enum Tab
+{
+    RecentTab,
+    HistoryTab,
+    DescriptionsTab
+};
 }
 
 MainWindow::MainWindow(VimConnection *connection, QWidget *parent)
-    : QMainWindow(parent), m_connection(connection), m_monitor(new TaskMonitor(connection, this)),
-      m_recent(new RecentTasksModel(this)), m_proxy(new TaskFilterProxyModel(this)),
-      m_descriptions(new TaskDescriptionModel(this)), m_inventory(new InventoryModel(this)),
-      m_credentials(new CredentialStore(this))
+    : QMainWindow(parent)
+    , m_connection(connection)
+    , m_monitor(new TaskMonitor(connection, this))
+    , m_recent(new RecentTasksModel(this))
+    , m_proxy(new TaskFilterProxyModel(this))
+    , m_descriptions(new TaskDescriptionModel(this))
+    , m_inventory(new InventoryModel(this))
+    , m_credentials(new CredentialStore(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(Icons::app());
@@ -76,14 +85,16 @@ MainWindow::MainWindow(VimConnection *connection, QWidget *parent)
         m_tray->show();
     }
 
-    connect(m_connection, &VimConnection::stateChanged, this, &MainWindow::onConnectionStateChanged);
+    connect(m_connection, &VimConnection::stateChanged, this,
+            &MainWindow::onConnectionStateChanged);
     connect(m_monitor, &TaskMonitor::tasksUpdated, this, &MainWindow::onTasksUpdated);
-    connect(m_monitor, &TaskMonitor::descriptionChanged, this, [this](const vim::TaskDescription &d) {
-        m_recent->setDescription(d);
-        m_descriptions->setDescription(d);
-        m_historyView->setDescription(d);
-        updateDetails();
-    });
+    connect(m_monitor, &TaskMonitor::descriptionChanged, this,
+            [this](const vim::TaskDescription &d) {
+                m_recent->setDescription(d);
+                m_descriptions->setDescription(d);
+                m_historyView->setDescription(d);
+                updateDetails();
+            });
     connect(m_monitor, &TaskMonitor::modeChanged, this, [this] {
         m_historyView->setOtherCollectors(m_monitor->mode() == TaskMonitor::Mode::Live ? 1 : 0);
         updateStatusBar();
@@ -132,7 +143,8 @@ void MainWindow::createActions()
     m_newTaskAction->setIcon(Icons::action(Icons::Action::NewTask));
     m_newTaskAction->setToolTip(tr("Create a task on an entity (TaskManager.CreateTask)"));
     connect(m_newTaskAction, &QAction::triggered, this, &MainWindow::newTask);
-    m_newCollectorAction = make(tr("New &Collector…"), "newCollectorAction", QKeySequence(tr("Ctrl+N")));
+    m_newCollectorAction =
+        make(tr("New &Collector…"), "newCollectorAction", QKeySequence(tr("Ctrl+N")));
     m_newCollectorAction->setIcon(Icons::action(Icons::Action::NewCollector));
     m_newCollectorAction->setToolTip(tr("Browse the task history with a filter"));
     connect(m_newCollectorAction, &QAction::triggered, this, &MainWindow::newCollector);
@@ -145,9 +157,11 @@ void MainWindow::createActions()
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
     m_exportCsvAction = make(tr("Export as &CSV…"), "exportCsvAction");
     m_exportCsvAction->setIcon(Icons::action(Icons::Action::Export));
-    connect(m_exportCsvAction, &QAction::triggered, this, [this] { exportVisible(ExportFormat::Csv); });
+    connect(m_exportCsvAction, &QAction::triggered, this,
+            [this] { exportVisible(ExportFormat::Csv); });
     m_exportJsonAction = make(tr("Export as &JSON…"), "exportJsonAction");
-    connect(m_exportJsonAction, &QAction::triggered, this, [this] { exportVisible(ExportFormat::Json); });
+    connect(m_exportJsonAction, &QAction::triggered, this,
+            [this] { exportVisible(ExportFormat::Json); });
     m_findAction = make(tr("&Filter…"), "findAction", QKeySequence::Find);
     connect(m_findAction, &QAction::triggered, this, [this] {
         if (m_tabs->currentIndex() == DescriptionsTab) {
@@ -161,7 +175,8 @@ void MainWindow::createActions()
     m_notifyAction = make(tr("&Notify When a Task Fails"), "notifyAction");
     m_notifyAction->setCheckable(true);
     m_notifyAction->setChecked(UiSettings::notifyFailures.get());
-    connect(m_notifyAction, &QAction::toggled, this, [](bool on) { UiSettings::notifyFailures.set(on); });
+    connect(m_notifyAction, &QAction::toggled, this,
+            [](bool on) { UiSettings::notifyFailures.set(on); });
 }
 
 void MainWindow::createMenus()
@@ -191,10 +206,11 @@ void MainWindow::createMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About vSphere Task Monitor"), this, [this] {
-        QMessageBox::about(this, tr("About vSphere Task Monitor"),
-                           tr("<h3>vSphere Task Monitor %1</h3><p>Live tasks, task history and task "
-                              "descriptions of vCenter Server over the VI/JSON API.</p>")
-                               .arg(QStringLiteral(VTASKMON_VERSION)));
+        QMessageBox::about(
+            this, tr("About vSphere Task Monitor"),
+            tr("<h3>vSphere Task Monitor %1</h3><p>Live tasks, task history and task "
+               "descriptions of vCenter Server over the VI/JSON API.</p>")
+                .arg(QStringLiteral(VTASKMON_VERSION)));
     });
 
     QToolBar *toolbar = addToolBar(tr("Main Toolbar"));
@@ -234,7 +250,8 @@ QWidget *MainWindow::createRecentTab()
         bar->addWidget(button);
     }
     m_quickFilters->actions().at(1)->setToolTip(tr("Queued and running tasks"));
-    m_quickFilters->actions().at(2)->setToolTip(tr("Tasks that ended with an error (not cancelled)"));
+    m_quickFilters->actions().at(2)->setToolTip(
+        tr("Tasks that ended with an error (not cancelled)"));
     m_filterText = new QLineEdit(tab);
     m_filterText->setObjectName(QStringLiteral("filterText"));
     m_filterText->setAccessibleName(tr("Filter tasks"));
@@ -258,10 +275,11 @@ QWidget *MainWindow::createRecentTab()
     m_table->sortByColumn(TaskTable::StartTimeColumn, Qt::DescendingOrder);
     QHeaderView *header = m_table->header();
     header->setStretchLastSection(false);
-    const std::pair<int, int> widths[] = {{TaskTable::TaskColumn, 210}, {TaskTable::TargetColumn, 125},
-                                          {TaskTable::StatusColumn, 150}, {TaskTable::DetailsColumn, 95},
-                                          {TaskTable::InitiatorColumn, 150}, {TaskTable::StartTimeColumn, 85},
-                                          {TaskTable::CompletionTimeColumn, 110}, {TaskTable::DurationColumn, 70}};
+    const std::pair<int, int> widths[] = {
+        {TaskTable::TaskColumn, 210},           {TaskTable::TargetColumn, 125},
+        {TaskTable::StatusColumn, 150},         {TaskTable::DetailsColumn, 95},
+        {TaskTable::InitiatorColumn, 150},      {TaskTable::StartTimeColumn, 85},
+        {TaskTable::CompletionTimeColumn, 110}, {TaskTable::DurationColumn, 70}};
     for (const auto &[column, width] : widths)
         header->resizeSection(column, width);
     header->setSectionHidden(TaskTable::QueuedForColumn, true);
@@ -272,13 +290,14 @@ QWidget *MainWindow::createRecentTab()
         updateActions();
     });
     // The selected task changes state under the cursor: keep the pane and the actions current.
-    connect(m_proxy, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &tl, const QModelIndex &br) {
-        const QModelIndex current = m_table->currentIndex();
-        if (current.isValid() && current.row() >= tl.row() && current.row() <= br.row()) {
-            updateDetails();
-            updateActions();
-        }
-    });
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &tl, const QModelIndex &br) {
+                const QModelIndex current = m_table->currentIndex();
+                if (current.isValid() && current.row() >= tl.row() && current.row() <= br.row()) {
+                    updateDetails();
+                    updateActions();
+                }
+            });
 
     m_details = new TaskDetailsView(tab);
     connect(m_details, &TaskDetailsView::taskActivated, this, [this](const QString &key) {
@@ -377,14 +396,16 @@ void MainWindow::showConnectDialog()
 
 void MainWindow::onConnectionStateChanged(VimConnection::State state)
 {
-    if (state == VimConnection::State::Connected && m_monitor->mode() == TaskMonitor::Mode::Stopped) {
+    if (state == VimConnection::State::Connected &&
+        m_monitor->mode() == TaskMonitor::Mode::Stopped) {
         const QString server = m_connection->baseUrl().host();
         m_recent->setServerName(server);
         m_historyView->model()->setServerName(server);
         m_failureNotified.clear();
         m_monitor->start();
         m_inventory->load(m_connection);
-    } else if (state == VimConnection::State::Disconnected || state == VimConnection::State::Failed) {
+    } else if (state == VimConnection::State::Disconnected ||
+               state == VimConnection::State::Failed) {
         m_monitor->stop();
     }
     updateActions();
@@ -404,10 +425,12 @@ void MainWindow::onTasksUpdated(const QList<vim::TaskInfo> &tasks)
         // Tasks that had failed before we connected are history, not news.
         if (!m_monitor->isSynchronized() || !m_tray || !m_notifyAction->isChecked())
             continue;
-        m_tray->showMessage(tr("Task failed: %1").arg(TaskTable::taskLabel(t, &m_recent->description())),
-                            tr("%1 on %2: %3").arg(TaskTable::initiator(t.reason), t.entityName.value_or(QString()),
-                                                   t.error ? t.error->message() : QString()),
-                            QSystemTrayIcon::Warning);
+        m_tray->showMessage(
+            tr("Task failed: %1").arg(TaskTable::taskLabel(t, &m_recent->description())),
+            tr("%1 on %2: %3")
+                .arg(TaskTable::initiator(t.reason), t.entityName.value_or(QString()),
+                     t.error ? t.error->message() : QString()),
+            QSystemTrayIcon::Warning);
     }
     updateStatusBar();
 }
@@ -417,7 +440,8 @@ std::optional<vim::TaskInfo> MainWindow::currentTask() const
     const QModelIndex current = m_table->currentIndex();
     if (!current.isValid())
         return std::nullopt;
-    const QVariant info = current.siblingAtColumn(TaskTable::TaskColumn).data(TaskTable::TaskInfoRole);
+    const QVariant info =
+        current.siblingAtColumn(TaskTable::TaskColumn).data(TaskTable::TaskInfoRole);
     return info.isValid() ? std::optional(info.value<vim::TaskInfo>()) : std::nullopt;
 }
 
@@ -470,10 +494,13 @@ void MainWindow::updateActions()
 {
     const bool connected = m_connection->state() == VimConnection::State::Connected;
     const auto info = currentTask();
-    const bool cancelPending = m_table->currentIndex().siblingAtColumn(TaskTable::StatusColumn)
-                                   .data(TaskTable::CancelPendingRole).toBool();
+    const bool cancelPending = m_table->currentIndex()
+                                   .siblingAtColumn(TaskTable::StatusColumn)
+                                   .data(TaskTable::CancelPendingRole)
+                                   .toBool();
     m_cancelAction->setEnabled(connected && info && !info->isFinished() && info->cancelable &&
-                               !info->cancelled && !cancelPending && m_tabs->currentIndex() == RecentTab);
+                               !info->cancelled && !cancelPending &&
+                               m_tabs->currentIndex() == RecentTab);
     m_newTaskAction->setEnabled(connected);
     m_newCollectorAction->setEnabled(connected);
     m_refreshAction->setEnabled(connected);
@@ -495,20 +522,29 @@ void MainWindow::updateStatusBar()
 {
     QString state;
     switch (m_connection->state()) {
-    case VimConnection::State::Disconnected: state = tr("Not connected"); break;
-    case VimConnection::State::Connecting: state = tr("Connecting…"); break;
-    case VimConnection::State::Connected:
-        state = m_monitor->mode() == TaskMonitor::Mode::Polling ? tr("Connected (polling)") : tr("Connected");
+    case VimConnection::State::Disconnected:
+        state = tr("Not connected");
         break;
-    case VimConnection::State::Reconnecting: state = tr("Reconnecting…"); break;
-    case VimConnection::State::Failed: state = tr("Connection failed"); break;
+    case VimConnection::State::Connecting:
+        state = tr("Connecting…");
+        break;
+    case VimConnection::State::Connected:
+        state = m_monitor->mode() == TaskMonitor::Mode::Polling ? tr("Connected (polling)")
+                                                                : tr("Connected");
+        break;
+    case VimConnection::State::Reconnecting:
+        state = tr("Reconnecting…");
+        break;
+    case VimConnection::State::Failed:
+        state = tr("Connection failed");
+        break;
     }
     m_stateLabel->setText(state);
     const bool connected = m_connection->hasSession();
     const vim::AboutInfo &about = m_connection->serviceContent().about;
     m_serverLabel->setText(connected ? tr("%1 · %2 %3 · API %4")
-                                           .arg(m_connection->baseUrl().host(), about.name, about.version,
-                                                m_connection->apiRelease())
+                                           .arg(m_connection->baseUrl().host(), about.name,
+                                                about.version, m_connection->apiRelease())
                                      : QString());
     m_userLabel->setText(connected ? m_connection->userSession().userName : QString());
     QStringList warnings;
@@ -517,10 +553,13 @@ void MainWindow::updateStatusBar()
     if (m_insecure)
         warnings.append(tr("⚠ Certificate checks are off (--insecure)"));
     m_warningLabel->setText(warnings.join(QStringLiteral(" · ")));
-    m_updateLabel->setText(m_lastUpdate.isValid()
-                               ? tr("Last update %1").arg(QLocale().toString(m_lastUpdate.time(), QLocale::ShortFormat))
-                               : QString());
-    m_updateLabel->setToolTip(m_lastUpdate.isValid() ? QLocale().toString(m_lastUpdate, QLocale::LongFormat) : QString());
+    m_updateLabel->setText(
+        m_lastUpdate.isValid()
+            ? tr("Last update %1")
+                  .arg(QLocale().toString(m_lastUpdate.time(), QLocale::ShortFormat))
+            : QString());
+    m_updateLabel->setToolTip(
+        m_lastUpdate.isValid() ? QLocale().toString(m_lastUpdate, QLocale::LongFormat) : QString());
 }
 
 void MainWindow::newTask()
@@ -539,7 +578,8 @@ void MainWindow::newCollector()
     auto *dialog = new CreateCollectorDialog(m_connection, m_inventory, knownTaskKeys(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CreateCollectorDialog::collectorCreated, this,
-            [this](const vim::ManagedObjectReference &collector, const vim::TaskFilterSpec &filter, int pageSize) {
+            [this](const vim::ManagedObjectReference &collector, const vim::TaskFilterSpec &filter,
+                   int pageSize) {
                 m_historyView->openCollector(collector, filter, pageSize);
                 m_tabs->setCurrentIndex(HistoryTab);
             });
@@ -552,11 +592,13 @@ void MainWindow::cancelSelectedTask()
     if (!info || !m_cancelAction->isEnabled())
         return;
     const QString label = TaskTable::taskLabel(*info, &m_recent->description());
-    QMessageBox box(QMessageBox::Question, tr("Cancel Task"),
-                    tr("Cancel “%1” on %2?").arg(label, info->entityName.value_or(tr("the server"))),
-                    QMessageBox::NoButton, this);
+    QMessageBox box(
+        QMessageBox::Question, tr("Cancel Task"),
+        tr("Cancel “%1” on %2?").arg(label, info->entityName.value_or(tr("the server"))),
+        QMessageBox::NoButton, this);
     box.setObjectName(QStringLiteral("confirmCancel"));
-    box.setInformativeText(tr("The server stops the task as soon as it can. Work it has already done is not undone."));
+    box.setInformativeText(
+        tr("The server stops the task as soon as it can. Work it has already done is not undone."));
     QPushButton *yes = box.addButton(tr("Cancel Task"), QMessageBox::DestructiveRole);
     box.addButton(tr("Keep Running"), QMessageBox::RejectRole);
     box.exec();
@@ -575,7 +617,8 @@ void MainWindow::onCancelFinished(const QString &key, bool ok, const QString &me
     }
     m_recent->setCancelPending(key, false);
     updateActions();
-    QMessageBox::warning(this, tr("Task Not Cancelled"), tr("The server did not cancel %1: %2").arg(key, message));
+    QMessageBox::warning(this, tr("Task Not Cancelled"),
+                         tr("The server did not cancel %1: %2").arg(key, message));
 }
 
 void MainWindow::refresh()
@@ -585,7 +628,8 @@ void MainWindow::refresh()
         return;
     }
     // A restart re-reads everything the server has, in case an update was missed.
-    connect(m_monitor, &TaskMonitor::stopped, m_monitor, &TaskMonitor::start, Qt::SingleShotConnection);
+    connect(m_monitor, &TaskMonitor::stopped, m_monitor, &TaskMonitor::start,
+            Qt::SingleShotConnection);
     m_monitor->stop();
 }
 
@@ -593,12 +637,13 @@ void MainWindow::exportVisible(ExportFormat format)
 {
     const bool csv = format == ExportFormat::Csv;
     QString dir = UiSettings::lastExportDirectory.get();
-    const QString name = QStringLiteral("vtaskmon-tasks-%1.%2")
-                             .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")),
-                                  csv ? QStringLiteral("csv") : QStringLiteral("json"));
+    const QString name =
+        QStringLiteral("vtaskmon-tasks-%1.%2")
+            .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")),
+                 csv ? QStringLiteral("csv") : QStringLiteral("json"));
     const QString path = QFileDialog::getSaveFileName(
-        this, csv ? tr("Export Tasks as CSV") : tr("Export Tasks as JSON"), QDir(dir).filePath(name),
-        csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)"));
+        this, csv ? tr("Export Tasks as CSV") : tr("Export Tasks as JSON"),
+        QDir(dir).filePath(name), csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)"));
     if (path.isEmpty())
         return;
     UiSettings::lastExportDirectory.set(QFileInfo(path).absolutePath());
@@ -606,18 +651,21 @@ void MainWindow::exportVisible(ExportFormat format)
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("Export Failed"), error);
     else
-        statusBar()->showMessage(tr("Exported %n task(s) to %1.", nullptr, m_proxy->rowCount()).arg(path), 5000);
+        statusBar()->showMessage(
+            tr("Exported %n task(s) to %1.", nullptr, m_proxy->rowCount()).arg(path), 5000);
 }
 
 QString MainWindow::exportTo(const QString &path, ExportFormat format) const
 {
     const bool history = m_tabs->currentIndex() == HistoryTab;
-    const QAbstractItemModel *model = history ? static_cast<QAbstractItemModel *>(m_historyView->model()) : m_proxy;
+    const QAbstractItemModel *model =
+        history ? static_cast<QAbstractItemModel *>(m_historyView->model()) : m_proxy;
     const QHeaderView *header = history ? m_historyView->view()->header() : m_table->header();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return tr("%1 cannot be written: %2").arg(path, file.errorString());
-    file.write(format == ExportFormat::Csv ? TaskExporter::toCsv(model, header) : TaskExporter::toJson(model));
+    file.write(format == ExportFormat::Csv ? TaskExporter::toCsv(model, header)
+                                           : TaskExporter::toJson(model));
     if (!file.commit())
         return tr("%1 cannot be written: %2").arg(path, file.errorString());
     return {};

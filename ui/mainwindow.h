@@ -33,8 +33,17 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum class ExportFormat { Csv, Json };
-    enum class QuickFilter { All, Running, Failed };
+    enum class ExportFormat
+    {
+        Csv,
+        Json
+    };
+    enum class QuickFilter
+    {
+        All,
+        Running,
+        Failed
+    };
 
     explicit MainWindow(VimConnection *connection, QWidget *parent = nullptr);
     ~MainWindow() override;

@@ -6,12 +6,14 @@
 
 /// One typed entry in the application settings: its key sits beside its type and default,
 /// so a key is spelled once and a value is never read with the wrong type.
-template <typename T>
+template<typename T>
 class SettingValue final
 {
 public:
     SettingValue(const char *key, T defaultValue = T{})
-        : m_key(QLatin1String(key)), m_default(std::move(defaultValue)) {}
+        : m_key(QLatin1String(key))
+        , m_default(std::move(defaultValue))
+    {}
 
     T get() const
     {

@@ -6,14 +6,20 @@
 
 namespace {
 
-QString esc(const QString &s) { return s.toHtmlEscaped(); }
+QString esc(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
 
 QString time(const std::optional<QDateTime> &t)
 {
     return t ? esc(QLocale().toString(t->toLocalTime(), QLocale::LongFormat)) : QString();
 }
 
-QString yesNo(bool b) { return b ? TaskDetailsView::tr("yes") : TaskDetailsView::tr("no"); }
+QString yesNo(bool b)
+{
+    return b ? TaskDetailsView::tr("yes") : TaskDetailsView::tr("no");
+}
 
 QString taskLink(const std::optional<QString> &key)
 {
@@ -26,16 +32,22 @@ QString messages(const QList<vim::LocalizableMessage> &list)
 {
     QStringList items;
     for (const vim::LocalizableMessage &m : list)
-        items.append(QStringLiteral("<li>%1 <small>(%2)</small></li>").arg(esc(m.message.value_or(m.key)), esc(m.key)));
-    return items.isEmpty() ? QString() : QStringLiteral("<ul style=\"margin:0\">%1</ul>").arg(items.join(QString()));
+        items.append(QStringLiteral("<li>%1 <small>(%2)</small></li>")
+                         .arg(esc(m.message.value_or(m.key)), esc(m.key)));
+    return items.isEmpty()
+               ? QString()
+               : QStringLiteral("<ul style=\"margin:0\">%1</ul>").arg(items.join(QString()));
 }
 
 QString causeChain(const vim::MethodFault &fault)
 {
     QStringList causes;
     for (auto cause = fault.faultCause; cause; cause = cause->faultCause)
-        causes.append(QStringLiteral("<li><b>%1</b>: %2</li>").arg(esc(cause->typeName), esc(cause->message())));
-    return causes.isEmpty() ? QString() : QStringLiteral("<ol style=\"margin:0\">%1</ol>").arg(causes.join(QString()));
+        causes.append(QStringLiteral("<li><b>%1</b>: %2</li>")
+                          .arg(esc(cause->typeName), esc(cause->message())));
+    return causes.isEmpty()
+               ? QString()
+               : QStringLiteral("<ol style=\"margin:0\">%1</ol>").arg(causes.join(QString()));
 }
 
 QString reasonText(const vim::TaskReason &r)
@@ -49,7 +61,8 @@ QString reasonText(const vim::TaskReason &r)
         return TaskDetailsView::tr("started by alarm %1 (%2) on %3")
             .arg(esc(r.alarmName), esc(r.alarm.value), esc(r.entityName));
     case vim::TaskReason::Kind::Schedule:
-        return TaskDetailsView::tr("started by scheduled task %1 (%2)").arg(esc(r.name), esc(r.scheduledTask.value));
+        return TaskDetailsView::tr("started by scheduled task %1 (%2)")
+            .arg(esc(r.name), esc(r.scheduledTask.value));
     case vim::TaskReason::Kind::Unknown:
         break;
     }
@@ -61,17 +74,24 @@ class Table
 public:
     void section(const QString &title)
     {
-        m_html += QStringLiteral("<tr><td colspan=\"2\" style=\"padding-top:8px\"><b>%1</b></td></tr>").arg(esc(title));
+        m_html +=
+            QStringLiteral("<tr><td colspan=\"2\" style=\"padding-top:8px\"><b>%1</b></td></tr>")
+                .arg(esc(title));
     }
     /// `value` is HTML already; empty values are left out, so the pane shows what is set.
     void row(const QString &label, const QString &value)
     {
         if (value.isEmpty())
             return;
-        m_html += QStringLiteral("<tr><td style=\"padding-right:12px; white-space:nowrap\">%1</td><td>%2</td></tr>")
-                      .arg(esc(label), value);
+        m_html +=
+            QStringLiteral(
+                "<tr><td style=\"padding-right:12px; white-space:nowrap\">%1</td><td>%2</td></tr>")
+                .arg(esc(label), value);
     }
-    QString html() const { return QStringLiteral("<table cellspacing=\"2\">%1</table>").arg(m_html); }
+    QString html() const
+    {
+        return QStringLiteral("<table cellspacing=\"2\">%1</table>").arg(m_html);
+    }
 
 private:
     QString m_html;
@@ -79,7 +99,8 @@ private:
 
 } // namespace
 
-TaskDetailsView::TaskDetailsView(QWidget *parent) : QTextBrowser(parent)
+TaskDetailsView::TaskDetailsView(QWidget *parent)
+    : QTextBrowser(parent)
 {
     setObjectName(QStringLiteral("taskDetails"));
     setAccessibleName(tr("Task details"));
@@ -92,7 +113,8 @@ TaskDetailsView::TaskDetailsView(QWidget *parent) : QTextBrowser(parent)
     setTask(std::nullopt, nullptr);
 }
 
-void TaskDetailsView::setTask(const std::optional<vim::TaskInfo> &info, const vim::TaskDescription *description)
+void TaskDetailsView::setTask(const std::optional<vim::TaskInfo> &info,
+                              const vim::TaskDescription *description)
 {
     if (!info) {
         setHtml(QStringLiteral("<p>%1</p>").arg(esc(tr("Select a task to see its details."))));
@@ -122,7 +144,9 @@ QString TaskDetailsView::toHtml(const vim::TaskInfo &info, const vim::TaskDescri
 
     t.section(tr("Target and initiator"));
     if (info.entity)
-        t.row(tr("Entity:"), QStringLiteral("%1 <small>(%2)</small>").arg(esc(info.entityName.value_or(info.entity->value)), esc(info.entity->toString())));
+        t.row(tr("Entity:"), QStringLiteral("%1 <small>(%2)</small>")
+                                 .arg(esc(info.entityName.value_or(info.entity->value)),
+                                      esc(info.entity->toString())));
     QStringList locked;
     for (const vim::ManagedObjectReference &ref : info.locked)
         locked.append(esc(ref.toString()));

@@ -13,7 +13,8 @@ namespace {
 
 QString csvField(QString s)
 {
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n'))) {
+    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) ||
+        s.contains(QLatin1Char('\n'))) {
         s.replace(QLatin1String("\""), QLatin1String("\"\""));
         return QLatin1Char('"') + s + QLatin1Char('"');
     }
@@ -53,7 +54,8 @@ QByteArray TaskExporter::toJson(const QAbstractItemModel *model)
 {
     QJsonArray tasks;
     for (int row = 0; row < model->rowCount(); ++row) {
-        const QVariant info = model->index(row, TaskTable::TaskColumn).data(TaskTable::TaskInfoRole);
+        const QVariant info =
+            model->index(row, TaskTable::TaskColumn).data(TaskTable::TaskInfoRole);
         if (info.isValid())
             tasks.append(vim::encode(info.value<vim::TaskInfo>()));
     }

@@ -11,7 +11,9 @@
 #include <QPainter>
 #include <QToolTip>
 
-TaskItemDelegate::TaskItemDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
+TaskItemDelegate::TaskItemDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{}
 
 bool TaskItemDelegate::isTimeColumn(int column)
 {
@@ -48,7 +50,8 @@ void TaskItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QMode
     }
 }
 
-void TaskItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void TaskItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                             const QModelIndex &index) const
 {
     const QVariant progress = index.data(TaskTable::ProgressRole);
     const bool running = index.data(TaskTable::StateRole).toString() == QLatin1String("running");

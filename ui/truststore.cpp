@@ -15,7 +15,8 @@ QString TrustStore::hostKey(const QString &server)
 
 QByteArray TrustStore::pinned(const QString &hostKey)
 {
-    return QByteArray::fromHex(UiSettings::pinnedCertificates.get().value(hostKey).toString().toLatin1());
+    return QByteArray::fromHex(
+        UiSettings::pinnedCertificates.get().value(hostKey).toString().toLatin1());
 }
 
 void TrustStore::pin(const QString &hostKey, const QString &thumbprintHex)

@@ -29,8 +29,10 @@ inline const SettingValue<bool> rememberPassword{"Connection/rememberPassword", 
 inline const SettingValue<QVariantMap> pinnedCertificates{"Security/pinnedCertificates"};
 
 inline const SettingValue<QByteArray> createTaskDialogGeometry{"CreateTaskDialog/geometry"};
-inline const SettingValue<QByteArray> createCollectorDialogGeometry{"CreateCollectorDialog/geometry"};
-inline const SettingValue<QByteArray> createCollectorDialogSplitter{"CreateCollectorDialog/splitter"};
+inline const SettingValue<QByteArray> createCollectorDialogGeometry{
+    "CreateCollectorDialog/geometry"};
+inline const SettingValue<QByteArray> createCollectorDialogSplitter{
+    "CreateCollectorDialog/splitter"};
 inline const SettingValue<int> historyPageSize{"History/pageSize", 50};
 inline const SettingValue<QString> lastExportDirectory{"Export/lastDirectory"};
 

@@ -15,42 +15,53 @@ QString tr(const char *text)
 
 CliOptions::CliOptions()
 {
-    m_parser.setApplicationDescription(
-        tr("Headless vSphere task monitor.\n\nCommands:\n"
-           "  tasks [--follow] [--json]        recent tasks (live with --follow)\n"
-           "  history [filter] [--limit N]     task history, newest first\n"
-           "  describe                         TaskManager.description labels\n"
-           "  create-task --entity TYPE:ID --type TASKTYPEID [...]\n"
-           "  create-collector [filter]        create a TaskHistoryCollector, print it and its page\n"
-           "  cancel KEY                       cancel a task\n"
-           "  max-collectors                   TaskManager.maxCollector\n\n"
-           "The password comes from VTASKMON_PASSWORD or, with --password-stdin, from stdin."));
+    m_parser.setApplicationDescription(tr(
+        "Headless vSphere task monitor.\n\nCommands:\n"
+        "  tasks [--follow] [--json]        recent tasks (live with --follow)\n"
+        "  history [filter] [--limit N]     task history, newest first\n"
+        "  describe                         TaskManager.description labels\n"
+        "  create-task --entity TYPE:ID --type TASKTYPEID [...]\n"
+        "  create-collector [filter]        create a TaskHistoryCollector, print it and its page\n"
+        "  cancel KEY                       cancel a task\n"
+        "  max-collectors                   TaskManager.maxCollector\n\n"
+        "The password comes from VTASKMON_PASSWORD or, with --password-stdin, from stdin."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addPositionalArgument(QStringLiteral("command"), tr("What to do (see above)."));
     m_parser.addOptions({
-        {QStringLiteral("server"), tr("vCenter or ESXi host (host, host:port or URL)."), tr("host")},
+        {QStringLiteral("server"), tr("vCenter or ESXi host (host, host:port or URL)."),
+         tr("host")},
         {QStringLiteral("user"), tr("User name to log in with."), tr("name")},
         {QStringLiteral("password-stdin"), tr("Read the password from the first line of stdin.")},
-        {QStringLiteral("api-release"), tr("API release to use instead of negotiating, e.g. 8.0.1.0."), tr("release")},
-        {QStringLiteral("locale"), tr("Session locale for server labels (default en)."), tr("locale"), QStringLiteral("en")},
+        {QStringLiteral("api-release"),
+         tr("API release to use instead of negotiating, e.g. 8.0.1.0."), tr("release")},
+        {QStringLiteral("locale"), tr("Session locale for server labels (default en)."),
+         tr("locale"), QStringLiteral("en")},
         {QStringLiteral("insecure"), tr("Do not verify the server certificate.")},
-        {QStringLiteral("trust-sha256"), tr("Trust the certificate with this SHA-256 thumbprint."), tr("hex")},
+        {QStringLiteral("trust-sha256"), tr("Trust the certificate with this SHA-256 thumbprint."),
+         tr("hex")},
         {QStringLiteral("allow-http"), tr("Allow a plain http:// server URL.")},
         {QStringLiteral("demo"), tr("Start the embedded simulator and connect to it.")},
         {QStringLiteral("json"), tr("One JSON object per line.")},
         {QStringLiteral("verbose"), tr("Log what the engine does on stderr.")},
         {QStringLiteral("follow"), tr("tasks: keep printing changes until interrupted.")},
         {QStringLiteral("entity"), tr("Managed entity, e.g. VirtualMachine:vm-42."), tr("TYPE:ID")},
-        {QStringLiteral("recursion"), tr("history: self, children or all (default all)."), tr("option")},
-        {QStringLiteral("begin"), tr("history: from this time (ISO 8601 or -1h, -30m, -2d)."), tr("time")},
+        {QStringLiteral("recursion"), tr("history: self, children or all (default all)."),
+         tr("option")},
+        {QStringLiteral("begin"), tr("history: from this time (ISO 8601 or -1h, -30m, -2d)."),
+         tr("time")},
         {QStringLiteral("end"), tr("history: until this time."), tr("time")},
-        {QStringLiteral("time-type"), tr("history: queuedTime, startedTime or completedTime."), tr("type")},
-        {QStringLiteral("state"), tr("history: queued, running, success or error (repeatable)."), tr("state")},
-        {QStringLiteral("initiator"), tr("history: tasks started by this user (repeatable)."), tr("user")},
+        {QStringLiteral("time-type"), tr("history: queuedTime, startedTime or completedTime."),
+         tr("type")},
+        {QStringLiteral("state"), tr("history: queued, running, success or error (repeatable)."),
+         tr("state")},
+        {QStringLiteral("initiator"), tr("history: tasks started by this user (repeatable)."),
+         tr("user")},
         {QStringLiteral("system"), tr("history: include tasks started by the system.")},
-        {QStringLiteral("limit"), tr("history: at most N tasks (default 100)."), tr("N"), QStringLiteral("100")},
-        {QStringLiteral("page-size"), tr("Tasks per page read (default 50)."), tr("N"), QStringLiteral("50")},
+        {QStringLiteral("limit"), tr("history: at most N tasks (default 100)."), tr("N"),
+         QStringLiteral("100")},
+        {QStringLiteral("page-size"), tr("Tasks per page read (default 50)."), tr("N"),
+         QStringLiteral("50")},
         {QStringLiteral("type"), tr("create-task: the task type id."), tr("id")},
         {QStringLiteral("initiated-by"), tr("create-task: initiating user."), tr("user")},
         {QStringLiteral("cancelable"), tr("create-task: the task can be cancelled.")},
@@ -123,10 +134,10 @@ QDateTime CliOptions::parseTime(const QString &text, const QDateTime &now)
     if (m.hasMatch()) {
         const qint64 n = m.captured(1).toLongLong();
         const QChar unit = m.captured(2).at(0);
-        const qint64 seconds = unit == QLatin1Char('s') ? n
-            : unit == QLatin1Char('m')                  ? n * 60
-            : unit == QLatin1Char('h')                  ? n * 3600
-                                                        : n * 86400;
+        const qint64 seconds = unit == QLatin1Char('s')   ? n
+                               : unit == QLatin1Char('m') ? n * 60
+                               : unit == QLatin1Char('h') ? n * 3600
+                                                          : n * 86400;
         return now.addSecs(-seconds);
     }
     return QDateTime::fromString(text, Qt::ISODateWithMs);
@@ -142,7 +153,8 @@ bool CliOptions::taskFilter(vim::TaskFilterSpec *filter, QString *error) const
         }
         vim::TaskFilterSpecByEntity byEntity{ref, vim::TaskFilterSpecRecursionOption::Value::All};
         if (isSet(QStringLiteral("recursion"))) {
-            byEntity.recursion = vim::TaskFilterSpecRecursionOption::fromString(value(QStringLiteral("recursion")));
+            byEntity.recursion =
+                vim::TaskFilterSpecRecursionOption::fromString(value(QStringLiteral("recursion")));
             if (!byEntity.recursion.isKnown()) {
                 *error = tr("--recursion must be self, children or all.");
                 return false;
@@ -154,7 +166,8 @@ bool CliOptions::taskFilter(vim::TaskFilterSpec *filter, QString *error) const
     if (isSet(QStringLiteral("begin")) || isSet(QStringLiteral("end"))) {
         vim::TaskFilterSpecByTime byTime;
         if (isSet(QStringLiteral("time-type"))) {
-            byTime.timeType = vim::TaskFilterSpecTimeOption::fromString(value(QStringLiteral("time-type")));
+            byTime.timeType =
+                vim::TaskFilterSpecTimeOption::fromString(value(QStringLiteral("time-type")));
             if (!byTime.timeType.isKnown()) {
                 *error = tr("--time-type must be queuedTime, startedTime or completedTime.");
                 return false;
@@ -182,7 +195,7 @@ bool CliOptions::taskFilter(vim::TaskFilterSpec *filter, QString *error) const
         filter->state.append(state);
     }
     if (isSet(QStringLiteral("initiator")) || isSet(QStringLiteral("system")))
-        filter->userName = vim::TaskFilterSpecByUsername{isSet(QStringLiteral("system")),
-                                                         m_parser.values(QStringLiteral("initiator"))};
+        filter->userName = vim::TaskFilterSpecByUsername{
+            isSet(QStringLiteral("system")), m_parser.values(QStringLiteral("initiator"))};
     return true;
 }

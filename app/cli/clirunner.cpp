@@ -19,9 +19,10 @@
 #endif
 
 CliRunner::CliRunner(CliOptions &options, QObject *parent)
-    : QObject(parent), m_options(options), m_json(options.isSet(QStringLiteral("json")))
-{
-}
+    : QObject(parent)
+    , m_options(options)
+    , m_json(options.isSet(QStringLiteral("json")))
+{}
 
 CliRunner::~CliRunner() = default;
 
@@ -44,13 +45,14 @@ void CliRunner::start()
     if (m_server.isEmpty())
         m_server = connect.server;
     m_connection = new VimConnection(this);
-    QObject::connect(m_connection, &VimConnection::stateChanged, this, [this](VimConnection::State s) {
-        if (s == VimConnection::State::Connected && !m_monitor && !m_history && !m_finishing) {
-            run();
-        } else if (s == VimConnection::State::Failed && !m_finishing) {
-            fail(m_connection->failureMessage());
-        }
-    });
+    QObject::connect(
+        m_connection, &VimConnection::stateChanged, this, [this](VimConnection::State s) {
+            if (s == VimConnection::State::Connected && !m_monitor && !m_history && !m_finishing) {
+                run();
+            } else if (s == VimConnection::State::Failed && !m_finishing) {
+                fail(m_connection->failureMessage());
+            }
+        });
     m_connection->connectToServer(connect);
 }
 
@@ -107,8 +109,9 @@ void CliRunner::printTask(const vim::TaskInfo &info)
 
 void CliRunner::fail(const QString &message)
 {
-    std::fputs(QString(QStringLiteral("vtaskmon-cli: ") + message.simplified()).toLocal8Bit().constData(),
-               stderr);
+    std::fputs(
+        QString(QStringLiteral("vtaskmon-cli: ") + message.simplified()).toLocal8Bit().constData(),
+        stderr);
     std::fputc('\n', stderr);
     finish(1);
 }
@@ -118,7 +121,9 @@ void CliRunner::finish(int code)
     if (m_finishing)
         return;
     m_finishing = true;
-    auto quit = [code] { QCoreApplication::exit(code); };
+    auto quit = [code] {
+        QCoreApplication::exit(code);
+    };
     if (m_monitor && m_monitor->mode() != TaskMonitor::Mode::Stopped) {
         // Let the monitor destroy its collector, filters and view before logging out.
         QObject::connect(m_monitor, &TaskMonitor::stopped, this, [this, quit] {
@@ -171,7 +176,8 @@ void CliRunner::runTasks()
             finish(0);
     });
     connect(m_monitor, &TaskMonitor::errorOccurred, this, [this, follow](const QString &message) {
-        if (!follow && m_monitor->mode() == TaskMonitor::Mode::Polling && !m_monitor->isSynchronized())
+        if (!follow && m_monitor->mode() == TaskMonitor::Mode::Polling &&
+            !m_monitor->isSynchronized())
             fail(message);
     });
     m_monitor->start();
@@ -238,8 +244,8 @@ void CliRunner::runDescribe()
                                {QStringLiteral("label"), label},
                                {QStringLiteral("summary"), summary}});
                 else
-                    printLine(QLatin1String(category) + QLatin1Char('\t') + key + QLatin1Char('\t')
-                              + label);
+                    printLine(QLatin1String(category) + QLatin1Char('\t') + key +
+                              QLatin1Char('\t') + label);
             };
             for (const auto &d : r.value().methodInfo)
                 emit("method", d.key, d.label, d.summary);
@@ -294,18 +300,20 @@ void CliRunner::runCreateCollector()
             else
                 printLine(ref.value);
             svc::TaskHistoryCollector collector(m_connection, ref);
-            collector.setCollectorPageSize(pageSize).then(this, [this, ref](const VimResult<void> &s) {
-                if (!s.ok())
-                    return fail(s.error().toString());
-                svc::TaskHistoryCollector(m_connection, ref).latestPage().then(
-                    this, [this](const VimResult<QList<vim::TaskInfo>> &p) {
-                        if (!p.ok())
-                            return fail(p.error().toString());
-                        for (const vim::TaskInfo &t : p.value())
-                            printTask(t);
-                        finish(0);
-                    });
-            });
+            collector.setCollectorPageSize(pageSize).then(
+                this, [this, ref](const VimResult<void> &s) {
+                    if (!s.ok())
+                        return fail(s.error().toString());
+                    svc::TaskHistoryCollector(m_connection, ref)
+                        .latestPage()
+                        .then(this, [this](const VimResult<QList<vim::TaskInfo>> &p) {
+                            if (!p.ok())
+                                return fail(p.error().toString());
+                            for (const vim::TaskInfo &t : p.value())
+                                printTask(t);
+                            finish(0);
+                        });
+                });
         });
 }
 
@@ -314,12 +322,14 @@ void CliRunner::runCancel()
     if (m_options.arguments().size() != 1)
         return fail(tr("cancel needs exactly one task key, e.g. cancel task-42."));
     const QString key = m_options.arguments().first();
-    svc::Task(m_connection, {QStringLiteral("Task"), key}).cancelTask().then(
-        this, [this, key](const VimResult<void> &r) {
+    svc::Task(m_connection, {QStringLiteral("Task"), key})
+        .cancelTask()
+        .then(this, [this, key](const VimResult<void> &r) {
             if (!r.ok())
                 return fail(QStringLiteral("%1: %2").arg(key, r.error().toString()));
             if (m_json)
-                printJson({{QStringLiteral("key"), key}, {QStringLiteral("cancelRequested"), true}});
+                printJson(
+                    {{QStringLiteral("key"), key}, {QStringLiteral("cancelRequested"), true}});
             else
                 printLine(tr("Cancel requested for %1.").arg(key));
             finish(0);

@@ -25,7 +25,8 @@ int main(int argc, char *argv[])
 
     // stderr carries exactly one line per error; engine chatter only when asked for.
     if (!options.isSet(QStringLiteral("verbose")))
-        QLoggingCategory::setFilterRules(QStringLiteral("vtaskmon.*.info=false\nvtaskmon.*.warning=false"));
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("vtaskmon.*.info=false\nvtaskmon.*.warning=false"));
 
     CliRunner runner(options);
     runner.start();

@@ -25,7 +25,8 @@ void installTranslations(QApplication &app, const QLocale &locale)
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
     auto *own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("vtaskmon"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (own->load(locale, QStringLiteral("vtaskmon"), QStringLiteral("_"),
+                  QStringLiteral(":/i18n")))
         QApplication::installTranslator(own);
 }
 
@@ -53,7 +54,8 @@ public:
         m_thread.setObjectName(QStringLiteral("simulator"));
         m_thread.start();
         bool ok = false;
-        QMetaObject::invokeMethod(m_sim, [&] { ok = m_sim->start(error); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_sim, [&] { ok = m_sim->start(error); }, Qt::BlockingQueuedConnection);
         return ok;
     }
 
@@ -66,7 +68,8 @@ public:
         o.password = options.password;
         o.locale = locale;
         // The demo's certificate is generated at start; trusting it is the point of --demo.
-        o.trustedSha256 = {QByteArray::fromHex(VimConnection::thumbprint(m_sim->certificate()).toLatin1())};
+        o.trustedSha256 = {
+            QByteArray::fromHex(VimConnection::thumbprint(m_sim->certificate()).toLatin1())};
         return o;
     }
 
@@ -109,16 +112,21 @@ int main(int argc, char *argv[])
     installTranslations(app, locale);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Live tasks, history and descriptions of vCenter Server."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Live tasks, history and descriptions of vCenter Server."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QApplication::translate("main", "Start the built-in simulator and connect to it."));
-    const QCommandLineOption localeOption(QStringLiteral("locale"),
-                                          QApplication::translate("main", "Language of the interface and of server messages (de, en)."),
-                                          QApplication::translate("main", "locale"));
-    const QCommandLineOption insecure(QStringLiteral("insecure"),
-                                      QApplication::translate("main", "Do not verify server certificates (dangerous)."));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QApplication::translate("main", "Start the built-in simulator and connect to it."));
+    const QCommandLineOption localeOption(
+        QStringLiteral("locale"),
+        QApplication::translate("main",
+                                "Language of the interface and of server messages (de, en)."),
+        QApplication::translate("main", "locale"));
+    const QCommandLineOption insecure(
+        QStringLiteral("insecure"),
+        QApplication::translate("main", "Do not verify server certificates (dangerous)."));
     parser.addOptions({demo, localeOption, insecure});
     parser.process(app);
 
@@ -135,8 +143,10 @@ int main(int argc, char *argv[])
     if (parser.isSet(demo)) {
         QString error;
         if (!demoServer.start(&error)) {
-            QMessageBox::critical(&window, QApplication::translate("main", "Demo"),
-                                  QApplication::translate("main", "The built-in simulator did not start: %1").arg(error));
+            QMessageBox::critical(
+                &window, QApplication::translate("main", "Demo"),
+                QApplication::translate("main", "The built-in simulator did not start: %1")
+                    .arg(error));
             return 1;
         }
         window.setDemoMode(true);

@@ -113,7 +113,7 @@ bool isAbsent(const QJsonValue &v)
 }
 
 /// Decodes the member `key` of `o` as T, naming `key` in any error; absent is an error.
-template <typename T>
+template<typename T>
 T requiredField(const QJsonObject &o, const char *key)
 {
     const QJsonValue v = o.value(QLatin1String(key));
@@ -128,7 +128,7 @@ T requiredField(const QJsonObject &o, const char *key)
 }
 
 /// Like requiredField(), but absent (or null, §3.4) gives an unset value.
-template <typename T>
+template<typename T>
 std::optional<T> optionalField(const QJsonObject &o, const char *key)
 {
     if (isAbsent(o.value(QLatin1String(key))))
@@ -219,7 +219,8 @@ QDateTime Codec<QDateTime>::decode(const QJsonValue &v)
 QJsonValue Codec<QDateTime>::encode(const QDateTime &d)
 {
     const QDateTime utc = d.isValid() ? d.toUTC() : QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
-    return QString(utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) + QStringLiteral("000Z"));
+    return QString(utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz")) +
+                   QStringLiteral("000Z"));
 }
 
 // ---- AnyValue ---------------------------------------------------------------------------------
@@ -261,8 +262,8 @@ QString AnyValue::toDisplayString() const
     if (!m_boxed) {
         const QJsonObject o = m_value.toObject();
         if (m_typeName == QLatin1String("ManagedObjectReference"))
-            return o.value(QLatin1String("type")).toString() + QLatin1Char(':')
-                   + o.value(QLatin1String("value")).toString();
+            return o.value(QLatin1String("type")).toString() + QLatin1Char(':') +
+                   o.value(QLatin1String("value")).toString();
         return m_typeName;
     }
     if (m_value.isArray())
@@ -280,28 +281,37 @@ QString AnyValue::toDisplayString() const
 
 namespace {
 
-enum class BoxKind { Unknown, Boolean, Int, Long, Double, DateTime, String, Array };
+enum class BoxKind
+{
+    Unknown,
+    Boolean,
+    Int,
+    Long,
+    Double,
+    DateTime,
+    String,
+    Array
+};
 
 /// What §3.3 says the `_value` of a box named `typeName` holds. Enum boxes and names this
 /// client does not know are Unknown and kept unchecked.
 BoxKind boxKind(const QString &typeName)
 {
-    static const QHash<QString, BoxKind> kinds{
-        {QStringLiteral("boolean"), BoxKind::Boolean},
-        {QStringLiteral("byte"), BoxKind::Int},
-        {QStringLiteral("short"), BoxKind::Int},
-        {QStringLiteral("int"), BoxKind::Int},
-        {QStringLiteral("long"), BoxKind::Long},
-        {QStringLiteral("float"), BoxKind::Double},
-        {QStringLiteral("double"), BoxKind::Double},
-        {QStringLiteral("dateTime"), BoxKind::DateTime},
-        {QStringLiteral("string"), BoxKind::String},
-        {QStringLiteral("anyURI"), BoxKind::String},
-        {QStringLiteral("base64Binary"), BoxKind::String},
-        {QStringLiteral("binary"), BoxKind::String},
-        {QStringLiteral("TypeName"), BoxKind::String},
-        {QStringLiteral("PropertyPath"), BoxKind::String},
-        {QStringLiteral("MethodName"), BoxKind::String}};
+    static const QHash<QString, BoxKind> kinds{{QStringLiteral("boolean"), BoxKind::Boolean},
+                                               {QStringLiteral("byte"), BoxKind::Int},
+                                               {QStringLiteral("short"), BoxKind::Int},
+                                               {QStringLiteral("int"), BoxKind::Int},
+                                               {QStringLiteral("long"), BoxKind::Long},
+                                               {QStringLiteral("float"), BoxKind::Double},
+                                               {QStringLiteral("double"), BoxKind::Double},
+                                               {QStringLiteral("dateTime"), BoxKind::DateTime},
+                                               {QStringLiteral("string"), BoxKind::String},
+                                               {QStringLiteral("anyURI"), BoxKind::String},
+                                               {QStringLiteral("base64Binary"), BoxKind::String},
+                                               {QStringLiteral("binary"), BoxKind::String},
+                                               {QStringLiteral("TypeName"), BoxKind::String},
+                                               {QStringLiteral("PropertyPath"), BoxKind::String},
+                                               {QStringLiteral("MethodName"), BoxKind::String}};
     if (typeName.startsWith(QLatin1String("ArrayOf")))
         return BoxKind::Array;
     return kinds.value(typeName, BoxKind::Unknown);
@@ -388,7 +398,13 @@ AnyValue boxedAs(const QString &typeName, const QJsonValue &value)
 
 namespace {
 
-enum class FieldKind { String, MoRef, Int, Array };
+enum class FieldKind
+{
+    String,
+    MoRef,
+    Int,
+    Array
+};
 struct FaultField
 {
     const char *name;
@@ -484,8 +500,8 @@ bool MethodFault::isKnownType(const QString &type)
 
 bool MethodFault::isA(const QString &type) const
 {
-    return typeName == type || supertypes(typeName).contains(type)
-           || type == QLatin1String("MethodFault");
+    return typeName == type || supertypes(typeName).contains(type) ||
+           type == QLatin1String("MethodFault");
 }
 
 QString MethodFault::message() const
@@ -521,10 +537,10 @@ std::optional<ManagedObjectReference> MethodFault::morefField(const QString &nam
 
 bool MethodFault::operator==(const MethodFault &o) const
 {
-    const bool causeEqual = (!faultCause && !o.faultCause)
-                            || (faultCause && o.faultCause && *faultCause == *o.faultCause);
-    return causeEqual && typeName == o.typeName && faultMessage == o.faultMessage
-           && faultstring == o.faultstring && fields == o.fields;
+    const bool causeEqual = (!faultCause && !o.faultCause) ||
+                            (faultCause && o.faultCause && *faultCause == *o.faultCause);
+    return causeEqual && typeName == o.typeName && faultMessage == o.faultMessage &&
+           faultstring == o.faultstring && fields == o.fields;
 }
 
 MethodFault Codec<MethodFault>::decode(const QJsonValue &v)
@@ -577,8 +593,8 @@ MethodFault Codec<MethodFault>::decode(const QJsonValue &v)
                     break;
                 case FieldKind::Array:
                     if (!fv.isArray())
-                        detail::fail(QStringLiteral("expected array, got ")
-                                     + detail::jsonTypeName(fv));
+                        detail::fail(QStringLiteral("expected array, got ") +
+                                     detail::jsonTypeName(fv));
                     break;
                 }
             } catch (DecodeFailure &e) {
@@ -597,7 +613,8 @@ QJsonValue Codec<MethodFault>::encode(const MethodFault &f)
     if (f.faultCause)
         o.insert(QStringLiteral("faultCause"), encode(*f.faultCause));
     if (!f.faultMessage.isEmpty())
-        o.insert(QStringLiteral("faultMessage"), Codec<QList<LocalizableMessage>>::encode(f.faultMessage));
+        o.insert(QStringLiteral("faultMessage"),
+                 Codec<QList<LocalizableMessage>>::encode(f.faultMessage));
     if (f.faultstring)
         o.insert(QStringLiteral("faultstring"), *f.faultstring);
     return o;
@@ -734,8 +751,8 @@ SelectionSpec Codec<SelectionSpec>::decode(const QJsonValue &v)
         s.type = detail::requiredString(o, "type");
         s.path = detail::requiredString(o, "path");
         s.skip = detail::optionalField<bool>(o, "skip");
-        s.selectSet = detail::optionalField<QList<SelectionSpec>>(o, "selectSet").value_or(
-            QList<SelectionSpec>{});
+        s.selectSet = detail::optionalField<QList<SelectionSpec>>(o, "selectSet")
+                          .value_or(QList<SelectionSpec>{});
     }
     return s;
 }
@@ -837,8 +854,8 @@ bool structureWithin(const QByteArray &bytes, const ParseLimits &limits, QString
             if (!open.isEmpty())
                 open.removeLast();
         } else if (c == ',') {
-            if (!open.isEmpty() && open.last().isArray
-                && ++open.last().elements > limits.maxArrayLength) {
+            if (!open.isEmpty() && open.last().isArray &&
+                ++open.last().elements > limits.maxArrayLength) {
                 *message = QStringLiteral("array longer than %1 elements (at offset %2)")
                                .arg(limits.maxArrayLength)
                                .arg(i);
@@ -872,8 +889,8 @@ QJsonValue parseJson(const QByteArray &bytes, DecodeError *error, const ParseLim
     // QJsonDocument holds only objects and arrays; bare values (`32`, `"x"`) are wrapped.
     const bool bare = trimmed.front() != '{' && trimmed.front() != '[';
     QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(
-        bare ? QByteArray('[' + trimmed + ']') : trimmed, &pe);
+    const QJsonDocument doc =
+        QJsonDocument::fromJson(bare ? QByteArray('[' + trimmed + ']') : trimmed, &pe);
     if (pe.error != QJsonParseError::NoError) {
         error->message = QStringLiteral("invalid JSON at offset %1: %2")
                              .arg(qMax<qsizetype>(0, pe.offset - (bare ? 1 : 0)))

@@ -49,21 +49,36 @@ QString optionalTypeName(const QJsonObject &o);
 /// `_typeName` must be present (polymorphic positions).
 QString requiredTypeName(const QJsonObject &o);
 
-template <typename T>
-struct IsOptional : std::false_type {};
-template <typename T>
-struct IsOptional<std::optional<T>> : std::true_type { using Inner = T; };
-template <typename T>
-struct IsList : std::false_type {};
-template <typename T>
-struct IsList<QList<T>> : std::true_type { using Inner = T; };
+template<typename T>
+struct IsOptional : std::false_type
+{
+};
+template<typename T>
+struct IsOptional<std::optional<T>> : std::true_type
+{
+    using Inner = T;
+};
+template<typename T>
+struct IsList : std::false_type
+{
+};
+template<typename T>
+struct IsList<QList<T>> : std::true_type
+{
+    using Inner = T;
+};
 
 /// AlwaysWrite: an empty list is still written (`[]`).
 /// Required: the key must be present and not null, even where the C++ member is a list or an
 /// optional (required arrays, and UserSession fields that older code declared optional).
-enum FieldFlag { Normal = 0, AlwaysWrite = 1, Required = 2 };
+enum FieldFlag
+{
+    Normal = 0,
+    AlwaysWrite = 1,
+    Required = 2
+};
 
-template <typename S, typename M>
+template<typename S, typename M>
 struct Field
 {
     const char *name;
@@ -71,7 +86,7 @@ struct Field
     int flags;
 };
 
-template <typename S, typename M>
+template<typename S, typename M>
 constexpr Field<S, M> field(const char *name, M S::*member, int flags = Normal)
 {
     return Field<S, M>{name, member, flags};
@@ -80,54 +95,55 @@ constexpr Field<S, M> field(const char *name, M S::*member, int flags = Normal)
 } // namespace detail
 
 /// Specialized for every data object: its wire type name and its fields.
-template <typename T>
+template<typename T>
 struct Traits;
 
-template <typename T>
-concept Described = requires {
+template<typename T>
+concept Described = requires
+{
     Traits<T>::typeName;
     Traits<T>::fields();
 };
 
-template <typename T>
+template<typename T>
 struct Codec;
 
-template <>
+template<>
 struct Codec<QString>
 {
     static QString decode(const QJsonValue &v);
     static QJsonValue encode(const QString &s) { return s; }
     static QString typeName() { return QStringLiteral("string"); }
 };
-template <>
+template<>
 struct Codec<bool>
 {
     static bool decode(const QJsonValue &v);
     static QJsonValue encode(bool b) { return b; }
     static QString typeName() { return QStringLiteral("boolean"); }
 };
-template <>
+template<>
 struct Codec<qint32>
 {
     static qint32 decode(const QJsonValue &v);
     static QJsonValue encode(qint32 i) { return i; }
     static QString typeName() { return QStringLiteral("int"); }
 };
-template <>
+template<>
 struct Codec<qint64>
 {
     static qint64 decode(const QJsonValue &v);
     static QJsonValue encode(qint64 i) { return i; }
     static QString typeName() { return QStringLiteral("long"); }
 };
-template <>
+template<>
 struct Codec<double>
 {
     static double decode(const QJsonValue &v);
     static QJsonValue encode(double d) { return d; }
     static QString typeName() { return QStringLiteral("double"); }
 };
-template <>
+template<>
 struct Codec<QDateTime>
 {
     static QDateTime decode(const QJsonValue &v);
@@ -135,7 +151,7 @@ struct Codec<QDateTime>
     static QString typeName() { return QStringLiteral("dateTime"); }
 };
 
-template <typename Tr>
+template<typename Tr>
 struct Codec<EnumValue<Tr>>
 {
     static EnumValue<Tr> decode(const QJsonValue &v)
@@ -146,7 +162,7 @@ struct Codec<EnumValue<Tr>>
     static QString typeName() { return QLatin1String(Tr::typeName); }
 };
 
-template <typename T>
+template<typename T>
 struct Codec<QList<T>>
 {
     static QList<T> decode(const QJsonValue &v)
@@ -182,28 +198,28 @@ struct Codec<QList<T>>
 };
 
 // Polymorphic and special types, implemented in codec.cpp.
-template <>
+template<>
 struct Codec<AnyValue>
 {
     static AnyValue decode(const QJsonValue &v);
     static QJsonValue encode(const AnyValue &a) { return a.toJson(); }
     static QString typeName() { return QStringLiteral("anyType"); }
 };
-template <>
+template<>
 struct Codec<MethodFault>
 {
     static MethodFault decode(const QJsonValue &v);
     static QJsonValue encode(const MethodFault &f);
     static QString typeName() { return QStringLiteral("MethodFault"); }
 };
-template <>
+template<>
 struct Codec<TaskReason>
 {
     static TaskReason decode(const QJsonValue &v);
     static QJsonValue encode(const TaskReason &r);
     static QString typeName() { return QStringLiteral("TaskReason"); }
 };
-template <>
+template<>
 struct Codec<SelectionSpec>
 {
     static SelectionSpec decode(const QJsonValue &v);
@@ -213,7 +229,7 @@ struct Codec<SelectionSpec>
 
 namespace detail {
 
-template <typename S, typename M>
+template<typename S, typename M>
 void decodeField(const QJsonObject &o, S &s, const Field<S, M> &f)
 {
     const QJsonValue v = o.value(QLatin1String(f.name));
@@ -243,7 +259,7 @@ void decodeField(const QJsonObject &o, S &s, const Field<S, M> &f)
     }
 }
 
-template <typename S, typename M>
+template<typename S, typename M>
 void encodeField(QJsonObject &o, const S &s, const Field<S, M> &f)
 {
     const M &m = s.*(f.member);
@@ -260,7 +276,7 @@ void encodeField(QJsonObject &o, const S &s, const Field<S, M> &f)
 
 } // namespace detail
 
-template <Described T>
+template<Described T>
 struct Codec<T>
 {
     static T decode(const QJsonValue &v)
@@ -286,14 +302,14 @@ struct Codec<T>
 };
 
 /// The wire type name of T (`TaskInfo`, `int`, `ArrayOfTaskInfo`).
-template <typename T>
+template<typename T>
 QString typeNameOf()
 {
     return Codec<T>::typeName();
 }
 
 /// Decodes `v` as T. Errors name the JSON path from the type name (`TaskInfo.reason._typeName`).
-template <typename T>
+template<typename T>
 Result<T> decode(const QJsonValue &v, const QString &root = typeNameOf<T>())
 {
     try {
@@ -303,7 +319,7 @@ Result<T> decode(const QJsonValue &v, const QString &root = typeNameOf<T>())
     }
 }
 
-template <typename T>
+template<typename T>
 QJsonValue encode(const T &t)
 {
     return Codec<T>::encode(t);
@@ -312,7 +328,7 @@ QJsonValue encode(const T &t)
 /// Parses a JSON document within `limits` (size, depth, array length) and decodes it.
 QJsonValue parseJson(const QByteArray &bytes, DecodeError *error, const ParseLimits &limits = {});
 
-template <typename T>
+template<typename T>
 Result<T> parse(const QByteArray &bytes, const ParseLimits &limits = {})
 {
     DecodeError err;
@@ -324,7 +340,7 @@ Result<T> parse(const QByteArray &bytes, const ParseLimits &limits = {})
 
 /// Decodes an anyType value as T: a data object written inline, a boxed primitive or a
 /// boxed array (`ArrayOfTaskInfo`) into QList<T>.
-template <typename T>
+template<typename T>
 Result<T> fromAny(const AnyValue &any)
 {
     if (any.isNull())
@@ -343,7 +359,7 @@ Result<T> fromAny(const AnyValue &any)
 }
 
 /// Wraps a value for an anyType position: data objects inline, everything else boxed.
-template <typename T>
+template<typename T>
 AnyValue toAny(const T &t)
 {
     if constexpr (Described<T> || std::is_same_v<T, MethodFault>)
@@ -357,12 +373,12 @@ AnyValue boxedAs(const QString &typeName, const QJsonValue &value);
 
 // ---- Field tables -------------------------------------------------------------------------
 
-using detail::field;
 using detail::AlwaysWrite;
+using detail::field;
 using detail::Required;
 
 #define VIM_TRAITS(T)                                                                              \
-    template <>                                                                                    \
+    template<>                                                                                     \
     struct Traits<T>                                                                               \
     {                                                                                              \
         static constexpr const char *typeName = #T;                                                \
@@ -534,9 +550,9 @@ VIM_TRAITS(ObjectSpec)
 VIM_TRAITS(PropertyFilterSpec)
 {
     using T = PropertyFilterSpec;
-    return std::make_tuple(field("propSet", &T::propSet, Required),
-                           field("objectSet", &T::objectSet, Required),
-                           field("reportMissingObjectsInResults", &T::reportMissingObjectsInResults));
+    return std::make_tuple(
+        field("propSet", &T::propSet, Required), field("objectSet", &T::objectSet, Required),
+        field("reportMissingObjectsInResults", &T::reportMissingObjectsInResults));
 }
 VIM_TRAITS(WaitOptions)
 {
@@ -555,7 +571,8 @@ VIM_TRAITS(MissingProperty)
 }
 VIM_TRAITS(MissingObject)
 {
-    return std::make_tuple(field("obj", &MissingObject::obj), field("fault", &MissingObject::fault));
+    return std::make_tuple(field("obj", &MissingObject::obj),
+                           field("fault", &MissingObject::fault));
 }
 VIM_TRAITS(ObjectUpdate)
 {

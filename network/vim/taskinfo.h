@@ -18,16 +18,23 @@ namespace vim {
 /// subtypes; `typeName` says which, and only that subtype's fields are set.
 struct TaskReason
 {
-    enum class Kind { User, System, Alarm, Schedule, Unknown };
+    enum class Kind
+    {
+        User,
+        System,
+        Alarm,
+        Schedule,
+        Unknown
+    };
 
     QString typeName = QStringLiteral("TaskReasonSystem");
-    QString userName;                             // TaskReasonUser
-    QString alarmName;                            // TaskReasonAlarm
-    ManagedObjectReference alarm;                 // TaskReasonAlarm
-    QString entityName;                           // TaskReasonAlarm
-    ManagedObjectReference entity;                // TaskReasonAlarm
-    QString name;                                 // TaskReasonSchedule
-    ManagedObjectReference scheduledTask;         // TaskReasonSchedule
+    QString userName;                     // TaskReasonUser
+    QString alarmName;                    // TaskReasonAlarm
+    ManagedObjectReference alarm;         // TaskReasonAlarm
+    QString entityName;                   // TaskReasonAlarm
+    ManagedObjectReference entity;        // TaskReasonAlarm
+    QString name;                         // TaskReasonSchedule
+    ManagedObjectReference scheduledTask; // TaskReasonSchedule
 
     static TaskReason user(const QString &userName);
     static TaskReason system();

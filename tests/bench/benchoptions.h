@@ -12,9 +12,9 @@ struct BenchOptions
     // steady
     int steadySeconds = 60;
     int warmupSeconds = 3;
-    int running = 500;         ///< long-running tasks, each changing progress every second
-    double newPerSecond = 20;  ///< arrivals during the run
-    int newTaskMs = 3000;      ///< how long an arrival runs before it succeeds
+    int running = 500;        ///< long-running tasks, each changing progress every second
+    double newPerSecond = 20; ///< arrivals during the run
+    int newTaskMs = 3000;     ///< how long an arrival runs before it succeeds
 
     // burst
     int burstTasks = 10'000;

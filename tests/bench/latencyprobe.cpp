@@ -8,7 +8,9 @@
 #include <QAbstractItemModel>
 
 LatencyProbe::LatencyProbe(QAbstractItemModel *model, ChangeLog *log, QObject *parent)
-    : QObject(parent), m_model(model), m_log(log)
+    : QObject(parent)
+    , m_model(model)
+    , m_log(log)
 {
     connect(model, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &tl, const QModelIndex &br, const QList<int> &roles) {
@@ -53,7 +55,8 @@ void LatencyProbe::onRowsInserted(int first, int last)
     const qint64 now = procstats::nowNs();
     m_insertedRows += last - first + 1;
     for (int row = first; row <= last; ++row) {
-        const QString key = m_model->index(row, TaskTable::TaskColumn).data(TaskTable::KeyRole).toString();
+        const QString key =
+            m_model->index(row, TaskTable::TaskColumn).data(TaskTable::KeyRole).toString();
         if (const auto at = m_log->takeCreated(key))
             m_insert.append(double(now - *at) / 1e6);
     }

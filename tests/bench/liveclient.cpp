@@ -9,7 +9,8 @@
 
 LiveClient::LiveClient(Kind kind, VimConnection *connection, int baselineIntervalMs,
                        int baselineConcurrency, int engineRecentMs)
-    : m_kind(kind), m_connection(connection)
+    : m_kind(kind)
+    , m_connection(connection)
 {
     if (kind == Kind::Engine) {
         // App defaults on purpose (page size, recentTask interval, maxWaitSeconds): the
@@ -25,7 +26,8 @@ LiveClient::LiveClient(Kind kind, VimConnection *connection, int baselineInterva
         QObject::connect(m_monitor.get(), &TaskMonitor::descriptionChanged, &m_model,
                          &RecentTasksModel::setDescription);
     } else {
-        m_baseline = std::make_unique<PollingBaseline>(connection, baselineIntervalMs, baselineConcurrency);
+        m_baseline =
+            std::make_unique<PollingBaseline>(connection, baselineIntervalMs, baselineConcurrency);
         QObject::connect(m_baseline.get(), &PollingBaseline::tasksUpdated, &m_model,
                          [this](const QList<vim::TaskInfo> &tasks) {
                              m_upserts += tasks.size();
@@ -78,5 +80,6 @@ QString LiveClient::mode() const
 {
     if (!m_monitor)
         return QStringLiteral("-");
-    return QString::fromLatin1(QMetaEnum::fromType<TaskMonitor::Mode>().valueToKey(int(m_monitor->mode())));
+    return QString::fromLatin1(
+        QMetaEnum::fromType<TaskMonitor::Mode>().valueToKey(int(m_monitor->mode())));
 }

@@ -15,11 +15,15 @@ class VimConnection;
 class LiveClient final
 {
 public:
-    enum class Kind { Engine, Baseline };
+    enum class Kind
+    {
+        Engine,
+        Baseline
+    };
 
     /// `engineRecentMs` > 0 overrides TaskMonitor's recentTask interval; 0 keeps the default.
-    LiveClient(Kind kind, VimConnection *connection, int baselineIntervalMs, int baselineConcurrency,
-               int engineRecentMs = 0);
+    LiveClient(Kind kind, VimConnection *connection, int baselineIntervalMs,
+               int baselineConcurrency, int engineRecentMs = 0);
     ~LiveClient();
     LiveClient(const LiveClient &) = delete;
     LiveClient &operator=(const LiveClient &) = delete;

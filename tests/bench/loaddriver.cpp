@@ -15,7 +15,8 @@ constexpr int kSlotsPerSecond = 1000 / kTickMs;
 } // namespace
 
 LoadDriver::LoadDriver(sim::Simulator *simulator, QObject *parent)
-    : QObject(parent), m_sim(simulator)
+    : QObject(parent)
+    , m_sim(simulator)
 {
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(kTickMs);

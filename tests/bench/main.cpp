@@ -18,44 +18,58 @@ namespace {
 bool parse(QCoreApplication &app, BenchOptions &o)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Benchmarks of the vtaskmon live engine against a polling baseline."));
+    p.setApplicationDescription(
+        QStringLiteral("Benchmarks of the vtaskmon live engine against a polling baseline."));
     p.addHelpOption();
     const auto opt = [&](const char *name, const char *help, const QString &def) {
-        QCommandLineOption option(QString::fromLatin1(name), QString::fromLatin1(help), QStringLiteral("n"), def);
+        QCommandLineOption option(QString::fromLatin1(name), QString::fromLatin1(help),
+                                  QStringLiteral("n"), def);
         p.addOption(option);
         return option;
     };
-    const QCommandLineOption scenario(QStringLiteral("scenario"),
-                                      QStringLiteral("steady|burst|history|idle|all (default all)."),
-                                      QStringLiteral("name"), o.scenario);
+    const QCommandLineOption scenario(
+        QStringLiteral("scenario"), QStringLiteral("steady|burst|history|idle|all (default all)."),
+        QStringLiteral("name"), o.scenario);
     p.addOption(scenario);
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print only the results object."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print only the results object."));
     p.addOption(json);
-    const QCommandLineOption noBaseline(QStringLiteral("no-baseline"), QStringLiteral("Skip the polling baseline."));
+    const QCommandLineOption noBaseline(QStringLiteral("no-baseline"),
+                                        QStringLiteral("Skip the polling baseline."));
     p.addOption(noBaseline);
-    const QCommandLineOption quick(QStringLiteral("quick"),
-                                   QStringLiteral("Smoke sizes (under a minute); later options still apply."));
+    const QCommandLineOption quick(
+        QStringLiteral("quick"),
+        QStringLiteral("Smoke sizes (under a minute); later options still apply."));
     p.addOption(quick);
-    const auto seconds = opt("seconds", "steady: measured seconds.", QString::number(o.steadySeconds));
-    const auto warmup = opt("warmup", "steady: warm-up seconds before measuring.", QString::number(o.warmupSeconds));
-    const auto running = opt("running", "steady: N running tasks, each changing progress every second.",
-                             QString::number(o.running));
-    const auto rate = opt("rate", "steady: R new tasks per second.", QString::number(o.newPerSecond));
-    const auto newMs = opt("new-task-ms", "steady: how long each new task runs.", QString::number(o.newTaskMs));
+    const auto seconds =
+        opt("seconds", "steady: measured seconds.", QString::number(o.steadySeconds));
+    const auto warmup = opt("warmup", "steady: warm-up seconds before measuring.",
+                            QString::number(o.warmupSeconds));
+    const auto running =
+        opt("running", "steady: N running tasks, each changing progress every second.",
+            QString::number(o.running));
+    const auto rate =
+        opt("rate", "steady: R new tasks per second.", QString::number(o.newPerSecond));
+    const auto newMs =
+        opt("new-task-ms", "steady: how long each new task runs.", QString::number(o.newTaskMs));
     const auto burst = opt("burst", "burst: tasks created at once.", QString::number(o.burstTasks));
     const auto burstTimeout = opt("burst-timeout", "burst: seconds to wait for all rows.",
                                   QString::number(o.burstTimeoutSeconds));
-    const auto history = opt("history", "history: tasks in the collector.", QString::number(o.historyTasks));
+    const auto history =
+        opt("history", "history: tasks in the collector.", QString::number(o.historyTasks));
     const auto historyPage = opt("history-page", "history: ReadPreviousTasks page size (1-1000).",
                                  QString::number(o.historyPageSize));
-    const auto idle = opt("idle-seconds", "idle: measured seconds.", QString::number(o.idleSeconds));
-    const auto idleTasks = opt("idle-tasks", "idle: finished tasks in recentTask.", QString::number(o.idleTasks));
+    const auto idle =
+        opt("idle-seconds", "idle: measured seconds.", QString::number(o.idleSeconds));
+    const auto idleTasks =
+        opt("idle-tasks", "idle: finished tasks in recentTask.", QString::number(o.idleTasks));
     const auto interval = opt("baseline-interval", "baseline: poll interval in ms.",
                               QString::number(o.baselineIntervalMs));
     const auto concurrency = opt("baseline-concurrency", "baseline: requests in flight at most.",
                                  QString::number(o.baselineConcurrency));
-    const auto recent = opt("engine-recent-ms", "engine: recentTask re-read interval in ms (0: app default).",
-                            QString::number(o.engineRecentMs));
+    const auto recent =
+        opt("engine-recent-ms", "engine: recentTask re-read interval in ms (0: app default).",
+            QString::number(o.engineRecentMs));
     p.process(app);
 
     if (p.isSet(quick)) {
@@ -75,7 +89,8 @@ bool parse(QCoreApplication &app, BenchOptions &o)
         bool valid = false;
         const int v = p.value(option).toInt(&valid);
         if (!valid || v < min) {
-            fprintf(stderr, "vtaskmon-bench: --%s needs an integer ≥ %d\n", qPrintable(option.names().first()), min);
+            fprintf(stderr, "vtaskmon-bench: --%s needs an integer ≥ %d\n",
+                    qPrintable(option.names().first()), min);
             ok = false;
             return;
         }
@@ -103,8 +118,9 @@ bool parse(QCoreApplication &app, BenchOptions &o)
         }
     }
     o.scenario = p.value(scenario);
-    const QStringList known{QStringLiteral("steady"), QStringLiteral("burst"), QStringLiteral("history"),
-                            QStringLiteral("idle"), QStringLiteral("all")};
+    const QStringList known{QStringLiteral("steady"), QStringLiteral("burst"),
+                            QStringLiteral("history"), QStringLiteral("idle"),
+                            QStringLiteral("all")};
     if (!known.contains(o.scenario)) {
         fprintf(stderr, "vtaskmon-bench: unknown --scenario %s\n", qPrintable(o.scenario));
         ok = false;
@@ -153,9 +169,11 @@ int main(int argc, char **argv)
                                {QStringLiteral("baseline_interval_ms"), o.baselineIntervalMs},
                                {QStringLiteral("baseline_concurrency"), o.baselineConcurrency},
                                {QStringLiteral("engine_recent_ms"), o.engineRecentMs}});
-    results.insert(QStringLiteral("finished_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    results.insert(QStringLiteral("finished_at"),
+                   QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
 
-    const QByteArray json = QJsonDocument(results).toJson(o.json ? QJsonDocument::Compact : QJsonDocument::Indented);
+    const QByteArray json =
+        QJsonDocument(results).toJson(o.json ? QJsonDocument::Compact : QJsonDocument::Indented);
     if (o.json) {
         fwrite(json.constData(), 1, size_t(json.size()), stdout);
         fputc('\n', stdout);

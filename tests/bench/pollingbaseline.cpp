@@ -5,7 +5,9 @@
 
 PollingBaseline::PollingBaseline(VimConnection *connection, int intervalMs, int concurrency,
                                  QObject *parent)
-    : QObject(parent), m_connection(connection), m_concurrency(qMax(1, concurrency))
+    : QObject(parent)
+    , m_connection(connection)
+    , m_concurrency(qMax(1, concurrency))
 {
     m_timer.setInterval(intervalMs);
     connect(&m_timer, &QTimer::timeout, this, &PollingBaseline::tick);
@@ -43,7 +45,8 @@ void PollingBaseline::startCycle()
     m_cycleRunning = true;
     m_due = false;
     ++m_cycles;
-    Pending<QList<vim::ManagedObjectReference>>(m_connection->get(*tm, QStringLiteral("recentTask")))
+    Pending<QList<vim::ManagedObjectReference>>(
+        m_connection->get(*tm, QStringLiteral("recentTask")))
         .then(this, [this](const VimResult<QList<vim::ManagedObjectReference>> &r) {
             if (!r.ok()) {
                 ++m_errors;

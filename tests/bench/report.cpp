@@ -47,15 +47,22 @@ QString formatReport(const QJsonObject &r)
                .arg(m.value(QStringLiteral("nproc")).toInt())
                .arg(m.value(QStringLiteral("cpu")).toString())
                .arg(m.value(QStringLiteral("ram_mib")).toDouble())
-               .arg(m.value(QStringLiteral("qt")).toString(), m.value(QStringLiteral("loadavg")).toString());
+               .arg(m.value(QStringLiteral("qt")).toString(),
+                    m.value(QStringLiteral("loadavg")).toString());
 
     if (r.contains(QStringLiteral("steady"))) {
         const QJsonObject s = r.value(QStringLiteral("steady")).toObject();
         out += QStringLiteral("### steady\n\n");
         out += row({QStringLiteral("figure"), QStringLiteral("engine"), QStringLiteral("baseline"),
                     QStringLiteral("engine / baseline")});
-        out += row({QStringLiteral("---"), QStringLiteral("---:"), QStringLiteral("---:"), QStringLiteral("---:")});
-        struct Line { const char *label; const char *key; int decimals; };
+        out += row({QStringLiteral("---"), QStringLiteral("---:"), QStringLiteral("---:"),
+                    QStringLiteral("---:")});
+        struct Line
+        {
+            const char *label;
+            const char *key;
+            int decimals;
+        };
         const Line lines[] = {
             {"latency p50 (ms)", "latency_ms.p50", 1},
             {"latency p95 (ms)", "latency_ms.p95", 1},
@@ -85,10 +92,17 @@ QString formatReport(const QJsonObject &r)
     }
     if (r.contains(QStringLiteral("burst"))) {
         const QJsonObject b = r.value(QStringLiteral("burst")).toObject();
-        out += QStringLiteral("### burst (%1 tasks at once)\n\n").arg(b.value(QStringLiteral("tasks")).toInt());
-        out += row({QStringLiteral("figure"), QStringLiteral("engine"), QStringLiteral("baseline")});
+        out += QStringLiteral("### burst (%1 tasks at once)\n\n")
+                   .arg(b.value(QStringLiteral("tasks")).toInt());
+        out +=
+            row({QStringLiteral("figure"), QStringLiteral("engine"), QStringLiteral("baseline")});
         out += row({QStringLiteral("---"), QStringLiteral("---:"), QStringLiteral("---:")});
-        struct Line { const char *label; const char *key; int decimals; };
+        struct Line
+        {
+            const char *label;
+            const char *key;
+            int decimals;
+        };
         const Line lines[] = {
             {"all rows visible after (s)", "all_visible_s", 2},
             {"rows seen", "rows_seen", 0},
@@ -110,23 +124,31 @@ QString formatReport(const QJsonObject &r)
         out += QStringLiteral("### history\n\n");
         out += row({QStringLiteral("figure"), QStringLiteral("value")});
         out += row({QStringLiteral("---"), QStringLiteral("---:")});
-        out += row({QStringLiteral("tasks read (status %1)").arg(h.value(QStringLiteral("status")).toString()),
+        out += row({QStringLiteral("tasks read (status %1)")
+                        .arg(h.value(QStringLiteral("status")).toString()),
                     fmt(num(h, QStringLiteral("tasks")), 0)});
         out += row({QStringLiteral("page size"), fmt(num(h, QStringLiteral("page_size")), 0)});
         out += row({QStringLiteral("seconds"), fmt(num(h, QStringLiteral("seconds")), 2)});
-        out += row({QStringLiteral("tasks decoded / s"), fmt(num(h, QStringLiteral("tasks_per_s")), 0)});
-        out += row({QStringLiteral("client-thread CPU (s)"), fmt(num(h, QStringLiteral("cpu_s")), 2)});
-        out += row({QStringLiteral("RSS per row (bytes)"), fmt(num(h, QStringLiteral("rss_per_row_bytes")), 0)});
+        out += row(
+            {QStringLiteral("tasks decoded / s"), fmt(num(h, QStringLiteral("tasks_per_s")), 0)});
+        out +=
+            row({QStringLiteral("client-thread CPU (s)"), fmt(num(h, QStringLiteral("cpu_s")), 2)});
+        out += row({QStringLiteral("RSS per row (bytes)"),
+                    fmt(num(h, QStringLiteral("rss_per_row_bytes")), 0)});
         out += QLatin1Char('\n');
     }
     if (r.contains(QStringLiteral("idle"))) {
         const QJsonObject i = r.value(QStringLiteral("idle")).toObject();
-        out += QStringLiteral("### idle (%1 s)\n\n").arg(i.value(QStringLiteral("seconds")).toInt());
-        out += row({QStringLiteral("figure"), QStringLiteral("engine"), QStringLiteral("baseline")});
+        out +=
+            QStringLiteral("### idle (%1 s)\n\n").arg(i.value(QStringLiteral("seconds")).toInt());
+        out +=
+            row({QStringLiteral("figure"), QStringLiteral("engine"), QStringLiteral("baseline")});
         out += row({QStringLiteral("---"), QStringLiteral("---:"), QStringLiteral("---:")});
-        out += row({QStringLiteral("HTTP requests / min"), fmt(num(i, QStringLiteral("requests_per_min")), 1),
+        out += row({QStringLiteral("HTTP requests / min"),
+                    fmt(num(i, QStringLiteral("requests_per_min")), 1),
                     fmt(num(i, QStringLiteral("baseline.requests_per_min")), 1)});
-        out += row({QStringLiteral("bytes received / min"), fmt(num(i, QStringLiteral("bytes_per_min")), 0),
+        out += row({QStringLiteral("bytes received / min"),
+                    fmt(num(i, QStringLiteral("bytes_per_min")), 0),
                     fmt(num(i, QStringLiteral("baseline.bytes_per_min")), 0)});
         out += QLatin1Char('\n');
     }
@@ -137,7 +159,9 @@ QString formatReport(const QJsonObject &r)
     out += row({QStringLiteral("---"), QStringLiteral("---:"), QStringLiteral("---")});
     // No samples or a zero ratio means "no data", never "met".
     const bool haveLatency = num(r, QStringLiteral("steady.engine.latency_ms.count")) > 0;
-    const auto orNaN = [](double v, bool valid) { return valid && v > 0 ? v : qQNaN(); };
+    const auto orNaN = [](double v, bool valid) {
+        return valid && v > 0 ? v : qQNaN();
+    };
     const double p50 = orNaN(num(r, QStringLiteral("steady.engine.latency_ms.p50")), haveLatency);
     const double p99 = orNaN(num(r, QStringLiteral("steady.engine.latency_ms.p99")), haveLatency);
     const double latRatio = orNaN(num(r, QStringLiteral("steady.ratio.latency_p50")), haveLatency);
@@ -147,12 +171,16 @@ QString formatReport(const QJsonObject &r)
     out += row({QStringLiteral("steady p50 ≤ 20 ms"), fmt(p50), verdict(p50, 20)});
     out += row({QStringLiteral("steady p99 ≤ 100 ms"), fmt(p99), verdict(p99, 100)});
     out += row({QStringLiteral("p50 ≥ 10× lower than baseline"),
-                qIsNaN(latRatio) || latRatio == 0 ? QStringLiteral("–") : fmt(1 / latRatio) + QStringLiteral("×"),
+                qIsNaN(latRatio) || latRatio == 0 ? QStringLiteral("–")
+                                                  : fmt(1 / latRatio) + QStringLiteral("×"),
                 verdict(latRatio, 0.1)});
     out += row({QStringLiteral("requests/min ≥ 10× fewer than baseline"),
-                qIsNaN(reqRatio) || reqRatio == 0 ? QStringLiteral("–") : fmt(1 / reqRatio) + QStringLiteral("×"),
+                qIsNaN(reqRatio) || reqRatio == 0 ? QStringLiteral("–")
+                                                  : fmt(1 / reqRatio) + QStringLiteral("×"),
                 verdict(reqRatio, 0.1)});
-    out += row({QStringLiteral("burst: all rows within 2 s"), fmt(visible, 2) + QStringLiteral(" s"), verdict(visible, 2)});
-    out += row({QStringLiteral("burst: no stall over 50 ms"), fmt(stall) + QStringLiteral(" ms"), verdict(stall, 50)});
+    out += row({QStringLiteral("burst: all rows within 2 s"),
+                fmt(visible, 2) + QStringLiteral(" s"), verdict(visible, 2)});
+    out += row({QStringLiteral("burst: no stall over 50 ms"), fmt(stall) + QStringLiteral(" ms"),
+                verdict(stall, 50)});
     return out;
 }

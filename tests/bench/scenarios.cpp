@@ -34,7 +34,8 @@ template<typename F>
 auto inDriver(LoadDriver *driver, F f) -> decltype(f())
 {
     decltype(f()) result{};
-    QMetaObject::invokeMethod(driver, [&] { result = f(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        driver, [&] { result = f(); }, Qt::BlockingQueuedConnection);
     return result;
 }
 
@@ -75,11 +76,14 @@ void addTraffic(QJsonObject &out, const Counters &a, const Counters &b)
     const double perMin = seconds > 0 ? 60.0 / seconds : 0;
     out.insert(QStringLiteral("seconds"), round3(seconds));
     out.insert(QStringLiteral("requests"), double(b.requests - a.requests));
-    out.insert(QStringLiteral("requests_per_min"), round3(double(b.requests - a.requests) * perMin));
+    out.insert(QStringLiteral("requests_per_min"),
+               round3(double(b.requests - a.requests) * perMin));
     out.insert(QStringLiteral("bytes_per_min"), round3(double(b.bytes - a.bytes) * perMin));
     // The server's own count (includes headers) as a cross-check of the client's.
-    out.insert(QStringLiteral("server_requests_per_min"), round3(double(b.simRequests - a.simRequests) * perMin));
-    out.insert(QStringLiteral("server_bytes_per_min"), round3(double(b.simBytes - a.simBytes) * perMin));
+    out.insert(QStringLiteral("server_requests_per_min"),
+               round3(double(b.simRequests - a.simRequests) * perMin));
+    out.insert(QStringLiteral("server_bytes_per_min"),
+               round3(double(b.simBytes - a.simBytes) * perMin));
     // cpu_s: the GUI/engine thread only (CLOCK_THREAD_CPUTIME_ID). client_process_cpu_s:
     // the whole process minus the simulator's thread, i.e. also Qt's network and TLS work
     // wherever Qt runs it.
@@ -91,7 +95,9 @@ void addTraffic(QJsonObject &out, const Counters &a, const Counters &b)
 
 struct Phase
 {
-    explicit Phase(const sim::SimulatorOptions &options) : host(options) {}
+    explicit Phase(const sim::SimulatorOptions &options)
+        : host(options)
+    {}
     // Declared before the host, so it outlives the simulator whose signals write into it.
     ChangeLog log;
     SimHost host;
@@ -109,7 +115,8 @@ struct Phase
         driver = new LoadDriver(host.simulator());
         driver->moveToThread(host.thread());
         QMetaObject::invokeMethod(
-            driver, [d = driver, s = host.simulator()] { d->setParent(s); }, Qt::BlockingQueuedConnection);
+            driver, [d = driver, s = host.simulator()] { d->setParent(s); },
+            Qt::BlockingQueuedConnection);
         return true;
     }
     bool connect()
@@ -130,15 +137,20 @@ QJsonObject failure(const QString &message)
 QJsonObject steadyPhase(const BenchOptions &o, Kind kind)
 {
     progress(QStringLiteral("steady/%1: %2 running tasks, %3 new/s, %4 s")
-                 .arg(LiveClient::name(kind)).arg(o.running).arg(o.newPerSecond).arg(o.steadySeconds));
+                 .arg(LiveClient::name(kind))
+                 .arg(o.running)
+                 .arg(o.newPerSecond)
+                 .arg(o.steadySeconds));
     Phase p(SimHost::quietOptions());
     if (!p.open())
         return failure(QStringLiteral("simulator did not start"));
-    const QStringList running = inDriver(p.driver, [&] { return p.driver->createRunning(o.running); });
+    const QStringList running =
+        inDriver(p.driver, [&] { return p.driver->createRunning(o.running); });
     if (!p.connect())
         return failure(QStringLiteral("no connection"));
 
-    LiveClient client(kind, p.connection.get(), o.baselineIntervalMs, o.baselineConcurrency, o.engineRecentMs);
+    LiveClient client(kind, p.connection.get(), o.baselineIntervalMs, o.baselineConcurrency,
+                      o.engineRecentMs);
     LatencyProbe probe(&client.model(), &p.log);
     StallMeter stalls;
     client.start();
@@ -153,8 +165,9 @@ QJsonObject steadyPhase(const BenchOptions &o, Kind kind)
                            .arg(LiveClient::name(kind)));
 
     const QStringList keys = running;
-    QMetaObject::invokeMethod(p.driver, [&p, keys, o] { p.driver->startSteady(keys, o.newPerSecond, o.newTaskMs); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        p.driver, [&p, keys, o] { p.driver->startSteady(keys, o.newPerSecond, o.newTaskMs); },
+        Qt::BlockingQueuedConnection);
     spin(o.warmupSeconds * 1000);
 
     p.log.clear();
@@ -177,7 +190,8 @@ QJsonObject steadyPhase(const BenchOptions &o, Kind kind)
     stalls.stop();
     probe.setEnabled(false);
     const qint64 peakRss = procstats::peakRssKib();
-    QMetaObject::invokeMethod(p.driver, [&p] { p.driver->stopSteady(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        p.driver, [&p] { p.driver->stopSteady(); }, Qt::BlockingQueuedConnection);
     const QString mode = client.mode();
     client.stop();
 
@@ -185,12 +199,14 @@ QJsonObject steadyPhase(const BenchOptions &o, Kind kind)
     const Percentiles lat = Percentiles::of(probe.progressLatencies());
     QJsonObject out;
     out.insert(QStringLiteral("latency_ms"), lat.toJson());
-    out.insert(QStringLiteral("insert_latency_ms"), Percentiles::of(probe.insertLatencies()).toJson());
+    out.insert(QStringLiteral("insert_latency_ms"),
+               Percentiles::of(probe.insertLatencies()).toJson());
     out.insert(QStringLiteral("changes_per_s"), round3(double(b.upserts - a.upserts) / seconds));
     out.insert(QStringLiteral("offered_progress_changes_per_s"), round3(double(offered) / seconds));
     out.insert(QStringLiteral("seen_progress_changes_per_s"), round3(double(lat.count) / seconds));
     // Progress values the model never showed (overwritten before the client looked).
-    out.insert(QStringLiteral("missed_progress_changes"), double(qMax<qint64>(0, offered - lat.count)));
+    out.insert(QStringLiteral("missed_progress_changes"),
+               double(qMax<qint64>(0, offered - lat.count)));
     out.insert(QStringLiteral("new_tasks"), double(arrivals));
     addTraffic(out, a, b);
     out.insert(QStringLiteral("peak_rss_kib"), double(peakRss));
@@ -205,11 +221,13 @@ QJsonObject steadyPhase(const BenchOptions &o, Kind kind)
 
 QJsonObject burstPhase(const BenchOptions &o, Kind kind)
 {
-    progress(QStringLiteral("burst/%1: %2 tasks at once").arg(LiveClient::name(kind)).arg(o.burstTasks));
+    progress(
+        QStringLiteral("burst/%1: %2 tasks at once").arg(LiveClient::name(kind)).arg(o.burstTasks));
     Phase p(SimHost::quietOptions());
     if (!p.open() || !p.connect())
         return failure(QStringLiteral("burst: no simulator or connection"));
-    LiveClient client(kind, p.connection.get(), o.baselineIntervalMs, o.baselineConcurrency, o.engineRecentMs);
+    LiveClient client(kind, p.connection.get(), o.baselineIntervalMs, o.baselineConcurrency,
+                      o.engineRecentMs);
     LatencyProbe probe(&client.model(), &p.log);
     StallMeter stalls;
     client.start();
@@ -232,7 +250,8 @@ QJsonObject burstPhase(const BenchOptions &o, Kind kind)
     // simulator creates the tasks, or the stall meter would measure our own wait.
     LoadDriver *driver = p.driver;
     const int n = o.burstTasks;
-    QMetaObject::invokeMethod(driver, [driver, n] { driver->createQueued(n); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        driver, [driver, n] { driver->createQueued(n); }, Qt::QueuedConnection);
     const bool all = waitFor([&] { return allSeenNs != 0; }, o.burstTimeoutSeconds * 1000);
     const Counters b = Counters::take(p.host, *p.connection, client);
     stalls.stop();
@@ -252,12 +271,15 @@ QJsonObject burstPhase(const BenchOptions &o, Kind kind)
     const qint64 start = driver->burstStartNs();
     out.insert(QStringLiteral("all_visible_s"),
                round3(all ? double(allSeenNs - start) / 1e9 : double(o.burstTimeoutSeconds)));
-    out.insert(QStringLiteral("simulator_create_s"), round3(double(driver->burstEndNs() - start) / 1e9));
-    out.insert(QStringLiteral("stall_ms"), QJsonObject{{QStringLiteral("p99"), round3(gaps.p99)},
-                                                       {QStringLiteral("max"), round3(gaps.max)},
-                                                       {QStringLiteral("p50"), round3(gaps.p50)},
-                                                       {QStringLiteral("samples"), double(gaps.count)}});
-    out.insert(QStringLiteral("insert_latency_ms"), Percentiles::of(probe.insertLatencies()).toJson());
+    out.insert(QStringLiteral("simulator_create_s"),
+               round3(double(driver->burstEndNs() - start) / 1e9));
+    out.insert(QStringLiteral("stall_ms"),
+               QJsonObject{{QStringLiteral("p99"), round3(gaps.p99)},
+                           {QStringLiteral("max"), round3(gaps.max)},
+                           {QStringLiteral("p50"), round3(gaps.p50)},
+                           {QStringLiteral("samples"), double(gaps.count)}});
+    out.insert(QStringLiteral("insert_latency_ms"),
+               Percentiles::of(probe.insertLatencies()).toJson());
     addTraffic(out, a, b);
     out.insert(QStringLiteral("peak_rss_kib"), double(peakRss));
     out.insert(QStringLiteral("mode"), mode);
@@ -269,14 +291,17 @@ QJsonObject burstPhase(const BenchOptions &o, Kind kind)
 QJsonObject idlePhase(const BenchOptions &o, Kind kind)
 {
     progress(QStringLiteral("idle/%1: %2 s, %3 finished tasks")
-                 .arg(LiveClient::name(kind)).arg(o.idleSeconds).arg(o.idleTasks));
+                 .arg(LiveClient::name(kind))
+                 .arg(o.idleSeconds)
+                 .arg(o.idleTasks));
     Phase p(SimHost::quietOptions());
     if (!p.open())
         return failure(QStringLiteral("idle: simulator did not start"));
     inDriver(p.driver, [&] { return p.driver->createFinished(o.idleTasks); });
     if (!p.connect())
         return failure(QStringLiteral("idle: no connection"));
-    LiveClient client(kind, p.connection.get(), o.baselineIntervalMs, o.baselineConcurrency, o.engineRecentMs);
+    LiveClient client(kind, p.connection.get(), o.baselineIntervalMs, o.baselineConcurrency,
+                      o.engineRecentMs);
     client.start();
     if (!waitFor([&] { return client.isSynchronized(); }, 30'000))
         return failure(QStringLiteral("idle: client never synchronized"));
@@ -325,12 +350,15 @@ QJsonObject steady(const BenchOptions &o)
     if (o.runBaseline) {
         const QJsonObject baseline = steadyPhase(o, Kind::Baseline);
         out.insert(QStringLiteral("baseline"), baseline);
-        out.insert(QStringLiteral("ratio"),
-                   ratios(engine, baseline,
-                          {{"latency_p50", "latency_ms.p50"}, {"latency_p95", "latency_ms.p95"},
-                           {"latency_p99", "latency_ms.p99"}, {"changes_per_s", "changes_per_s"},
-                           {"requests_per_min", "requests_per_min"}, {"bytes_per_min", "bytes_per_min"},
-                           {"cpu_s", "cpu_s"}, {"peak_rss_kib", "peak_rss_kib"}}));
+        out.insert(QStringLiteral("ratio"), ratios(engine, baseline,
+                                                   {{"latency_p50", "latency_ms.p50"},
+                                                    {"latency_p95", "latency_ms.p95"},
+                                                    {"latency_p99", "latency_ms.p99"},
+                                                    {"changes_per_s", "changes_per_s"},
+                                                    {"requests_per_min", "requests_per_min"},
+                                                    {"bytes_per_min", "bytes_per_min"},
+                                                    {"cpu_s", "cpu_s"},
+                                                    {"peak_rss_kib", "peak_rss_kib"}}));
     }
     return out;
 }
@@ -343,17 +371,18 @@ QJsonObject burst(const BenchOptions &o)
     if (o.runBaseline) {
         const QJsonObject baseline = burstPhase(o, Kind::Baseline);
         out.insert(QStringLiteral("baseline"), baseline);
-        out.insert(QStringLiteral("ratio"),
-                   ratios(out, baseline,
-                          {{"all_visible_s", "all_visible_s"}, {"stall_max", "stall_ms.max"},
-                           {"requests", "requests"}}));
+        out.insert(QStringLiteral("ratio"), ratios(out, baseline,
+                                                   {{"all_visible_s", "all_visible_s"},
+                                                    {"stall_max", "stall_ms.max"},
+                                                    {"requests", "requests"}}));
     }
     return out;
 }
 
 QJsonObject history(const BenchOptions &o)
 {
-    progress(QStringLiteral("history: %1 tasks, page %2").arg(o.historyTasks).arg(o.historyPageSize));
+    progress(
+        QStringLiteral("history: %1 tasks, page %2").arg(o.historyTasks).arg(o.historyPageSize));
     sim::SimulatorOptions so = SimHost::quietOptions();
     so.workload.historyTasks = o.historyTasks;
     so.maxTasks = qMax(so.maxTasks, o.historyTasks + 1000);
@@ -373,7 +402,8 @@ QJsonObject history(const BenchOptions &o)
                          if (s == TaskHistoryModel::Status::Ready)
                              // Queued: fetchMore from inside the model's own signal would
                              // re-enter it; a view does the same from its next paint.
-                             QMetaObject::invokeMethod(m, [m] { m->fetchMore({}); }, Qt::QueuedConnection);
+                             QMetaObject::invokeMethod(
+                                 m, [m] { m->fetchMore({}); }, Qt::QueuedConnection);
                          else if (s != TaskHistoryModel::Status::Loading)
                              done = true;
                      });
@@ -419,9 +449,9 @@ QJsonObject idle(const BenchOptions &o)
     if (o.runBaseline) {
         const QJsonObject baseline = idlePhase(o, Kind::Baseline);
         out.insert(QStringLiteral("baseline"), baseline);
-        out.insert(QStringLiteral("ratio"),
-                   ratios(out, baseline,
-                          {{"requests_per_min", "requests_per_min"}, {"bytes_per_min", "bytes_per_min"}}));
+        out.insert(QStringLiteral("ratio"), ratios(out, baseline,
+                                                   {{"requests_per_min", "requests_per_min"},
+                                                    {"bytes_per_min", "bytes_per_min"}}));
     }
     return out;
 }

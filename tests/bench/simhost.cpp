@@ -18,7 +18,8 @@ SimHost::~SimHost()
 {
     // Destroyed in its own thread: it owns sockets and timers there.
     sim::Simulator *s = m_sim;
-    QMetaObject::invokeMethod(s, [s] { delete s; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        s, [s] { delete s; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -35,7 +36,8 @@ std::unique_ptr<VimConnection> SimHost::connect(int timeoutMs) const
     const sim::SimulatorOptions o = m_sim->options();
     c.userName = o.userName;
     c.password = o.password;
-    c.trustedSha256 = {QByteArray::fromHex(m_sim->thumbprint().remove(QLatin1Char(':')).toLatin1())};
+    c.trustedSha256 = {
+        QByteArray::fromHex(m_sim->thumbprint().remove(QLatin1Char(':')).toLatin1())};
     auto connection = std::make_unique<VimConnection>();
     connection->connectToServer(c);
     const bool ok = waitFor(

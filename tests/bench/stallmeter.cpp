@@ -1,6 +1,7 @@
 #include "stallmeter.h"
 
-StallMeter::StallMeter(QObject *parent) : QObject(parent)
+StallMeter::StallMeter(QObject *parent)
+    : QObject(parent)
 {
     m_timer.setTimerType(Qt::PreciseTimer);
     m_timer.setInterval(1);

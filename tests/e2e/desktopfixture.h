@@ -32,7 +32,11 @@ struct DesktopFixture
         window = std::make_unique<MainWindow>(connection.get());
         window->show();
         connection->connectToServer(optionsFor(*simulator));
-        return QTest::qWaitFor([this] { return window->monitor()->isSynchronized() && window->inventory()->rowCount() > 1; }, 20000);
+        return QTest::qWaitFor(
+            [this] {
+                return window->monitor()->isSynchronized() && window->inventory()->rowCount() > 1;
+            },
+            20000);
     }
 
     /// The name and reference of the first virtual machine in the inventory.

@@ -34,7 +34,7 @@ void save(const QDir &dir, const char *name)
     qInfo("wrote %s", qPrintable(path));
 }
 
-template <typename Dialog>
+template<typename Dialog>
 Dialog *openDialog(MainWindow &window, const char *action)
 {
     window.findChild<QAction *>(QLatin1String(action))->trigger();
@@ -68,7 +68,8 @@ int main(int argc, char *argv[])
     for (int row = 0; row < proxy->rowCount(); ++row) {
         const QModelIndex index = proxy->index(row, TaskTable::TaskColumn);
         const auto info = index.data(TaskTable::TaskInfoRole).value<vim::TaskInfo>();
-        if (info.state == vim::TaskInfoState::Value::Error && !info.cancelled && info.progress.value_or(0) >= 0) {
+        if (info.state == vim::TaskInfoState::Value::Error && !info.cancelled &&
+            info.progress.value_or(0) >= 0) {
             window.recentTasksView()->setCurrentIndex(index);
             break;
         }
@@ -78,7 +79,8 @@ int main(int argc, char *argv[])
     auto *task = openDialog<CreateTaskDialog>(window, "newTaskAction");
     (void)QTest::qWaitFor([task] { return task->taskTypesLoaded(); }, 5000);
     typeInto(task->findChild<EntityPicker *>(QStringLiteral("entity")), f.firstVm().first);
-    typeInto(task->findChild<QLineEdit *>(QStringLiteral("activationId")), QStringLiteral("backup-2024-05-01"));
+    typeInto(task->findChild<QLineEdit *>(QStringLiteral("activationId")),
+             QStringLiteral("backup-2024-05-01"));
     save(out, "create-task-dialog.png");
     task->reject();
 
@@ -95,7 +97,8 @@ int main(int argc, char *argv[])
     (void)QTest::qWaitFor([&] { return window.historyView()->model()->rowCount() > 0; }, 5000);
     save(out, "history-tab.png");
 
-    CertificateDialog certificate(f.simulator->certificate(), TrustStore::hostKey(f.simulator->baseUrl().toString()),
+    CertificateDialog certificate(f.simulator->certificate(),
+                                  TrustStore::hostKey(f.simulator->baseUrl().toString()),
                                   CertificateDialog::Mode::Untrusted, {}, &window);
     certificate.show();
     (void)QTest::qWaitForWindowExposed(&certificate);

@@ -79,7 +79,8 @@ private Q_SLOTS:
                     click(b);
             }
         });
-        click(window.findChild<QToolBar *>(QStringLiteral("mainToolBar"))->widgetForAction(window.cancelAction()));
+        click(window.findChild<QToolBar *>(QStringLiteral("mainToolBar"))
+                  ->widgetForAction(window.cancelAction()));
 
         // Then the server cancelled it and the row says so
         QTRY_VERIFY_WITH_TIMEOUT(m_f.simulator->task(key)->cancelled, 10000);

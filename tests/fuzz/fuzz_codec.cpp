@@ -8,7 +8,7 @@
 
 namespace {
 
-template <typename T>
+template<typename T>
 void roundTrip(const QByteArray &bytes)
 {
     vim::ParseLimits limits;
@@ -32,20 +32,48 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const QByteArray bytes(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
     switch (data[0] % 14) {
-    case 0: roundTrip<vim::TaskInfo>(bytes); break;
-    case 1: roundTrip<vim::MethodFault>(bytes); break;
-    case 2: roundTrip<vim::UpdateSet>(bytes); break;
-    case 3: roundTrip<vim::RetrieveResult>(bytes); break;
-    case 4: roundTrip<vim::ServiceContent>(bytes); break;
-    case 5: roundTrip<vim::UserSession>(bytes); break;
-    case 6: roundTrip<vim::TaskDescription>(bytes); break;
-    case 7: roundTrip<vim::TaskFilterSpec>(bytes); break;
-    case 8: roundTrip<vim::PropertyFilterSpec>(bytes); break;
-    case 9: roundTrip<QList<vim::TaskInfo>>(bytes); break;
-    case 10: roundTrip<vim::Extension>(bytes); break;
-    case 11: roundTrip<vim::AnyValue>(bytes); break;
-    case 12: roundTrip<QList<vim::ManagedObjectReference>>(bytes); break;
-    default: roundTrip<vim::TaskInfoFilterSpec>(bytes); break;
+    case 0:
+        roundTrip<vim::TaskInfo>(bytes);
+        break;
+    case 1:
+        roundTrip<vim::MethodFault>(bytes);
+        break;
+    case 2:
+        roundTrip<vim::UpdateSet>(bytes);
+        break;
+    case 3:
+        roundTrip<vim::RetrieveResult>(bytes);
+        break;
+    case 4:
+        roundTrip<vim::ServiceContent>(bytes);
+        break;
+    case 5:
+        roundTrip<vim::UserSession>(bytes);
+        break;
+    case 6:
+        roundTrip<vim::TaskDescription>(bytes);
+        break;
+    case 7:
+        roundTrip<vim::TaskFilterSpec>(bytes);
+        break;
+    case 8:
+        roundTrip<vim::PropertyFilterSpec>(bytes);
+        break;
+    case 9:
+        roundTrip<QList<vim::TaskInfo>>(bytes);
+        break;
+    case 10:
+        roundTrip<vim::Extension>(bytes);
+        break;
+    case 11:
+        roundTrip<vim::AnyValue>(bytes);
+        break;
+    case 12:
+        roundTrip<QList<vim::ManagedObjectReference>>(bytes);
+        break;
+    default:
+        roundTrip<vim::TaskInfoFilterSpec>(bytes);
+        break;
     }
     return 0;
 }

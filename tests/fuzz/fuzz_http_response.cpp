@@ -18,11 +18,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     vim::ParseLimits limits;
     limits.maxBytes = 1 << 20;
     QJsonValue value;
-    const VimError error = VimAnswer::interpret(QStringLiteral("Fuzz/fuzz/Op"), status, body, limits, &value);
+    const VimError error =
+        VimAnswer::interpret(QStringLiteral("Fuzz/fuzz/Op"), status, body, limits, &value);
     if (error.isError()) {
         if (error.message.trimmed().isEmpty() || !value.isUndefined())
             std::abort();
-        if (error.kind == VimError::Kind::Fault && (!error.fault || error.fault->typeName.isEmpty()))
+        if (error.kind == VimError::Kind::Fault &&
+            (!error.fault || error.fault->typeName.isEmpty()))
             std::abort();
         return 0;
     }

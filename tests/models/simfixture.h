@@ -35,7 +35,11 @@ public:
         // Destroyed in its own thread: it owns sockets and timers there.
         sim::Simulator *sim = m_sim.release();
         QMetaObject::invokeMethod(
-            m_anchor, [sim, anchor = m_anchor] { delete sim; anchor->deleteLater(); },
+            m_anchor,
+            [sim, anchor = m_anchor] {
+                delete sim;
+                anchor->deleteLater();
+            },
             Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
@@ -60,7 +64,8 @@ public:
         c.server = m_sim->baseUrl().toString();
         c.userName = m_sim->options().userName;
         c.password = m_sim->options().password;
-        c.trustedSha256 = {QByteArray::fromHex(m_sim->thumbprint().remove(QLatin1Char(':')).toLatin1())};
+        c.trustedSha256 = {
+            QByteArray::fromHex(m_sim->thumbprint().remove(QLatin1Char(':')).toLatin1())};
         c.requestTimeoutMs = 10'000;
         return c;
     }
@@ -70,8 +75,8 @@ public:
     {
         m_connection = std::make_unique<VimConnection>();
         m_connection->connectToServer(connectOptions());
-        return QTest::qWaitFor([this] { return m_connection->state() == VimConnection::State::Connected; },
-                               10'000);
+        return QTest::qWaitFor(
+            [this] { return m_connection->state() == VimConnection::State::Connected; }, 10'000);
     }
 
     sim::Simulator &sim() { return *m_sim; }

@@ -16,7 +16,8 @@ inline QDateTime t0()
     return QDateTime(QDate(2024, 5, 1), QTime(10, 0), Qt::UTC);
 }
 
-inline vim::TaskInfo task(int n, vim::TaskInfoState::Value state = vim::TaskInfoState::Value::Queued,
+inline vim::TaskInfo task(int n,
+                          vim::TaskInfoState::Value state = vim::TaskInfoState::Value::Queued,
                           const QString &user = QStringLiteral("VSPHERE.LOCAL\\alice"))
 {
     vim::TaskInfo t;
@@ -47,13 +48,14 @@ inline vim::TaskDescription description()
     d.methodInfo = {{QStringLiteral("Power On virtual machine"),
                      QStringLiteral("Power On this virtual machine"),
                      QStringLiteral("VirtualMachine.powerOn")}};
-    d.state = {{QStringLiteral("Queued"), QStringLiteral("Task is queued"), QStringLiteral("queued")},
-               {QStringLiteral("Running"), QStringLiteral("Task is in progress"),
-                QStringLiteral("running")},
-               {QStringLiteral("Success"), QStringLiteral("Task completed successfully"),
-                QStringLiteral("success")},
-               {QStringLiteral("Error"), QStringLiteral("Task completed with a failure"),
-                QStringLiteral("error")}};
+    d.state = {
+        {QStringLiteral("Queued"), QStringLiteral("Task is queued"), QStringLiteral("queued")},
+        {QStringLiteral("Running"), QStringLiteral("Task is in progress"),
+         QStringLiteral("running")},
+        {QStringLiteral("Success"), QStringLiteral("Task completed successfully"),
+         QStringLiteral("success")},
+        {QStringLiteral("Error"), QStringLiteral("Task completed with a failure"),
+         QStringLiteral("error")}};
     d.reason = {{QStringLiteral("User task"), QStringLiteral("Task started by a specific user"),
                  QStringLiteral("TaskReasonUser")}};
     return d;

@@ -26,8 +26,10 @@ private:
             return r;
         }
         r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        r.err = QString::fromUtf8(p.readAllStandardError()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        r.out = QString::fromUtf8(p.readAllStandardOutput())
+                    .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        r.err = QString::fromUtf8(p.readAllStandardError())
+                    .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         return r;
     }
 
@@ -40,14 +42,16 @@ private Q_SLOTS:
     void tasksJsonSnapshot()
     {
         // When the recent tasks are listed as JSON
-        const Run r = run({QStringLiteral("--demo"), QStringLiteral("tasks"), QStringLiteral("--json")});
+        const Run r =
+            run({QStringLiteral("--demo"), QStringLiteral("tasks"), QStringLiteral("--json")});
         // Then it succeeds with one complete object per line
         QCOMPARE(r.exitCode, 0);
         for (const QString &line : r.out) {
             const QJsonObject o = json(line);
-            for (const char *key : {"key", "name", "descriptionId", "label", "entity", "entityName", "state",
-                                    "progress", "cancelable", "cancelled", "initiator", "reason", "queueTime",
-                                    "startTime", "completeTime", "error", "server"})
+            for (const char *key :
+                 {"key", "name", "descriptionId", "label", "entity", "entityName", "state",
+                  "progress", "cancelable", "cancelled", "initiator", "reason", "queueTime",
+                  "startTime", "completeTime", "error", "server"})
                 QVERIFY2(o.contains(QLatin1String(key)), key);
             QVERIFY(o.value(QStringLiteral("key")).toString().startsWith(QStringLiteral("task-")));
         }
@@ -55,7 +59,8 @@ private Q_SLOTS:
 
     void describeJson()
     {
-        const Run r = run({QStringLiteral("--demo"), QStringLiteral("describe"), QStringLiteral("--json")});
+        const Run r =
+            run({QStringLiteral("--demo"), QStringLiteral("describe"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.size() > 5);
         QStringList categories;
@@ -74,9 +79,10 @@ private Q_SLOTS:
 
     void historyHonoursTheLimit()
     {
-        const Run r = run({QStringLiteral("--demo"), QStringLiteral("history"), QStringLiteral("--limit"),
-                           QStringLiteral("3"), QStringLiteral("--begin"), QStringLiteral("-1h"),
-                           QStringLiteral("--json")});
+        const Run r =
+            run({QStringLiteral("--demo"), QStringLiteral("history"), QStringLiteral("--limit"),
+                 QStringLiteral("3"), QStringLiteral("--begin"), QStringLiteral("-1h"),
+                 QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.size() <= 3);
     }
@@ -84,7 +90,8 @@ private Q_SLOTS:
     void cancelUnknownTaskFails()
     {
         // When an unknown task is cancelled
-        const Run r = run({QStringLiteral("--demo"), QStringLiteral("cancel"), QStringLiteral("task-999999")});
+        const Run r = run(
+            {QStringLiteral("--demo"), QStringLiteral("cancel"), QStringLiteral("task-999999")});
         // Then the exit code is non-zero and stderr holds exactly one line
         QVERIFY(r.exitCode > 0);
         QCOMPARE(r.err.size(), 1);

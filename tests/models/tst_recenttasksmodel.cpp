@@ -18,7 +18,8 @@ private Q_SLOTS:
     {
         m_model = std::make_unique<RecentTasksModel>();
         // The factory's tasks live in 2024: tell the model the server's clock says so.
-        m_model->setServerClockOffset(t0().toMSecsSinceEpoch() - QDateTime::currentMSecsSinceEpoch());
+        m_model->setServerClockOffset(t0().toMSecsSinceEpoch() -
+                                      QDateTime::currentMSecsSinceEpoch());
         m_tester = std::make_unique<QAbstractItemModelTester>(
             m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     }
@@ -58,7 +59,8 @@ private Q_SLOTS:
         m_model->setDescription(description());
         m_model->setServerName(QStringLiteral("vc1"));
         vim::TaskInfo t = task(1, State::Error);
-        t.description = vim::LocalizableMessage{QStringLiteral("k"), {}, QStringLiteral("Copying disk0")};
+        t.description =
+            vim::LocalizableMessage{QStringLiteral("k"), {}, QStringLiteral("Copying disk0")};
         // When it is applied
         m_model->applyUpdates({t});
         // Then every column shows what the operator expects
@@ -111,7 +113,8 @@ private Q_SLOTS:
         done.error = vim::MethodFault::make(QStringLiteral("RequestCanceled"),
                                             QStringLiteral("The task was canceled by a user."));
         m_model->applyUpdates({done});
-        QCOMPARE(cell(*m_model, 0, StatusColumn), QStringLiteral("The task was canceled by a user."));
+        QCOMPARE(cell(*m_model, 0, StatusColumn),
+                 QStringLiteral("The task was canceled by a user."));
         QVERIFY(!m_model->index(0, StatusColumn).data(CancelPendingRole).toBool());
     }
 
@@ -148,13 +151,19 @@ private Q_SLOTS:
             for (int r : roles)
                 names.append(QString::number(r));
             seen.append(QStringLiteral("%1-%2:%3-%4:%5")
-                            .arg(tl.row()).arg(br.row()).arg(tl.column()).arg(br.column())
+                            .arg(tl.row())
+                            .arg(br.row())
+                            .arg(tl.column())
+                            .arg(br.column())
                             .arg(names.join(QLatin1Char('/'))));
         }
-        const QString task = QStringLiteral("1-3:%1-%1:%2/%3").arg(TaskColumn).arg(TaskInfoRole).arg(ProgressRole);
+        const QString task =
+            QStringLiteral("1-3:%1-%1:%2/%3").arg(TaskColumn).arg(TaskInfoRole).arg(ProgressRole);
         // The raw state ("running") did not change, so RawRole is not named.
         const QString status = QStringLiteral("1-3:%1-%1:%2/%3")
-                                   .arg(StatusColumn).arg(Qt::DisplayRole).arg(ProgressRole);
+                                   .arg(StatusColumn)
+                                   .arg(Qt::DisplayRole)
+                                   .arg(ProgressRole);
         QCOMPARE(seen, (QStringList{task, status}));
     }
 
@@ -195,7 +204,8 @@ private Q_SLOTS:
     void retentionByAgeAndCount()
     {
         // Given two finished tasks and one running
-        m_model->applyUpdates({task(1, State::Success), task(2, State::Error), task(3, State::Running)});
+        m_model->applyUpdates(
+            {task(1, State::Success), task(2, State::Error), task(3, State::Running)});
         QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
         // When an hour passes with a retention of ten minutes
         m_model->expireFinished(QDateTime::currentDateTimeUtc().addSecs(3600));
@@ -233,7 +243,8 @@ private Q_SLOTS:
         m_model->applyUpdates({task(1), task(2), task(3), task(4), task(5), task(6)});
         QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
         // When 2, 3 and 5 are removed
-        m_model->removeTasks({QStringLiteral("task-2"), QStringLiteral("task-5"), QStringLiteral("task-3")});
+        m_model->removeTasks(
+            {QStringLiteral("task-2"), QStringLiteral("task-5"), QStringLiteral("task-3")});
         // Then two ranges go, and keys still resolve to rows
         QCOMPARE(removed.size(), 2);
         QCOMPARE(keys(*m_model), QStringLiteral("task-1,task-4,task-6"));

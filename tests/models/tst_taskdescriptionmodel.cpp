@@ -15,14 +15,17 @@ private Q_SLOTS:
     {
         // Given a model under the tester
         TaskDescriptionModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         // When a description with one method, four states and one reason is set
         model.setDescription(description());
         // Then there are six rows, methods first
         QCOMPARE(model.rowCount(), 6);
         QCOMPARE(cell(model, 0, TaskDescriptionModel::CategoryColumn), QStringLiteral("Method"));
-        QCOMPARE(cell(model, 0, TaskDescriptionModel::KeyColumn), QStringLiteral("VirtualMachine.powerOn"));
-        QCOMPARE(cell(model, 0, TaskDescriptionModel::LabelColumn), QStringLiteral("Power On virtual machine"));
+        QCOMPARE(cell(model, 0, TaskDescriptionModel::KeyColumn),
+                 QStringLiteral("VirtualMachine.powerOn"));
+        QCOMPARE(cell(model, 0, TaskDescriptionModel::LabelColumn),
+                 QStringLiteral("Power On virtual machine"));
         QCOMPARE(cell(model, 2, TaskDescriptionModel::LabelColumn), QStringLiteral("Running"));
         QCOMPARE(model.index(5, 0).data(TaskDescriptionModel::RawRole).toInt(),
                  int(TaskDescriptionModel::Category::Reason));

@@ -18,8 +18,8 @@ private Q_SLOTS:
     {
         m_source = std::make_unique<RecentTasksModel>();
         // The factory's tasks live in 2024: tell the model the server's clock says so.
-        m_source->setServerClockOffset(taskfactory::t0().toMSecsSinceEpoch()
-                                       - QDateTime::currentMSecsSinceEpoch());
+        m_source->setServerClockOffset(taskfactory::t0().toMSecsSinceEpoch() -
+                                       QDateTime::currentMSecsSinceEpoch());
         m_proxy = std::make_unique<TaskFilterProxyModel>();
         m_proxy->setSourceModel(m_source.get());
         m_tester = std::make_unique<QAbstractItemModelTester>(
@@ -28,10 +28,10 @@ private Q_SLOTS:
         cancelled.cancelled = true;
         vim::TaskInfo system = task(5, State::Running);
         system.reason = vim::TaskReason::system();
-        system.description = vim::LocalizableMessage{QStringLiteral("k"), {}, QStringLiteral("Copying disk0")};
+        system.description =
+            vim::LocalizableMessage{QStringLiteral("k"), {}, QStringLiteral("Copying disk0")};
         m_source->applyUpdates({task(1), task(2, State::Running, QStringLiteral("bob")),
-                                task(3, State::Success), cancelled, system,
-                                task(6, State::Error)});
+                                task(3, State::Success), cancelled, system, task(6, State::Error)});
     }
     void cleanup()
     {
@@ -46,9 +46,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::newRow("all") << int(TaskFilterProxyModel::AllStates)
                              << QStringLiteral("task-1,task-2,task-3,task-4,task-5,task-6");
-        QTest::newRow("running") << int(TaskFilterProxyModel::Running) << QStringLiteral("task-2,task-5");
+        QTest::newRow("running") << int(TaskFilterProxyModel::Running)
+                                 << QStringLiteral("task-2,task-5");
         QTest::newRow("failed") << int(TaskFilterProxyModel::Failed) << QStringLiteral("task-6");
-        QTest::newRow("cancelled") << int(TaskFilterProxyModel::Cancelled) << QStringLiteral("task-4");
+        QTest::newRow("cancelled")
+            << int(TaskFilterProxyModel::Cancelled) << QStringLiteral("task-4");
         QTest::newRow("active") << int(TaskFilterProxyModel::Active)
                                 << QStringLiteral("task-1,task-2,task-5");
     }

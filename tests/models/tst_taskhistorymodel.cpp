@@ -33,7 +33,8 @@ private Q_SLOTS:
         SimFixture f(historyOptions());
         QVERIFY(f.connect());
         TaskHistoryModel model(&f.connection());
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setPageSize(25);
         // When a filter is set
         model.setFilter(everything(f));
@@ -46,8 +47,8 @@ private Q_SLOTS:
         while (model.status() != TaskHistoryModel::Status::Complete) {
             if (model.canFetchMore({}))
                 model.fetchMore({});
-            QTRY_VERIFY_WITH_TIMEOUT(model.status() == TaskHistoryModel::Status::Ready
-                                         || model.status() == TaskHistoryModel::Status::Complete,
+            QTRY_VERIFY_WITH_TIMEOUT(model.status() == TaskHistoryModel::Status::Ready ||
+                                         model.status() == TaskHistoryModel::Status::Complete,
                                      10'000);
         }
         // Then every task is there once, newest first
@@ -88,14 +89,16 @@ private Q_SLOTS:
         failed.state = {vim::TaskInfoState::Value::Error};
         const auto &tm = *f.connection().serviceContent().taskManager;
         std::optional<vim::ManagedObjectReference> created;
-        svc::TaskManager(&f.connection(), tm).createCollectorForTasks(failed).then(
-            &f.connection(), [&](const VimResult<vim::ManagedObjectReference> &r) {
+        svc::TaskManager(&f.connection(), tm)
+            .createCollectorForTasks(failed)
+            .then(&f.connection(), [&](const VimResult<vim::ManagedObjectReference> &r) {
                 QVERIFY(r.ok());
                 created = r.value();
             });
         QTRY_VERIFY(created.has_value());
         TaskHistoryModel model(&f.connection());
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         // When the model adopts it
         model.adoptCollector(*created, failed);
         QTRY_COMPARE_WITH_TIMEOUT(model.status(), TaskHistoryModel::Status::Ready, 10'000);
@@ -124,7 +127,8 @@ private Q_SLOTS:
         // When a second history is opened
         second.setFilter(everything(f));
         // Then it reports the exhausted budget instead of failing hard
-        QTRY_COMPARE_WITH_TIMEOUT(second.status(), TaskHistoryModel::Status::TooManyCollectors, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(second.status(), TaskHistoryModel::Status::TooManyCollectors,
+                                  10'000);
         QVERIFY(!second.errorString().isEmpty());
         QVERIFY(!second.canFetchMore({}));
     }

@@ -16,14 +16,15 @@ private:
     struct Engine
     {
         explicit Engine(VimConnection *connection)
-            : monitor(connection),
-              tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest),
-              resets(&model, &QAbstractItemModel::modelReset)
+            : monitor(connection)
+            , tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest)
+            , resets(&model, &QAbstractItemModel::modelReset)
         {
             model.setRetention(0, 0);
             monitor.setMaxWaitSeconds(2);
             monitor.setRecentTaskInterval(1000);
-            QObject::connect(&monitor, &TaskMonitor::tasksUpdated, &model, &RecentTasksModel::applyUpdates);
+            QObject::connect(&monitor, &TaskMonitor::tasksUpdated, &model,
+                             &RecentTasksModel::applyUpdates);
             QObject::connect(&monitor, &TaskMonitor::descriptionChanged, &model,
                              &RecentTasksModel::setDescription);
         }
@@ -45,8 +46,8 @@ private:
             for (const QString &s : seen)
                 if (!truth.contains(s))
                     extra.append(s);
-            qWarning() << "truth" << truth.size() << "model" << seen.size() << "missing" << missing.mid(0, 5)
-                       << "stale" << extra.mid(0, 5);
+            qWarning() << "truth" << truth.size() << "model" << seen.size() << "missing"
+                       << missing.mid(0, 5) << "stale" << extra.mid(0, 5);
         }
         return truth == seen;
     }
@@ -54,7 +55,8 @@ private:
     static bool allFinished(SimFixture &f)
     {
         const auto tasks = f.sim().tasks();
-        return std::all_of(tasks.cbegin(), tasks.cend(), [](const vim::TaskInfo &t) { return t.isFinished(); });
+        return std::all_of(tasks.cbegin(), tasks.cend(),
+                           [](const vim::TaskInfo &t) { return t.isFinished(); });
     }
 
     // Lets the workload create tasks for a while, then stops arrivals and waits for every
@@ -106,11 +108,15 @@ private Q_SLOTS:
         QVERIFY(!a.isEmpty() && !b.isEmpty());
         QCOMPARE(f.sim().setTaskState(a, State::Running), QString());
         QCOMPARE(f.sim().setTaskProgress(a, 40), QString());
-        QCOMPARE(f.sim().setTaskDescription(a, {QStringLiteral("k"), {}, QStringLiteral("Copying disk0")}), QString());
+        QCOMPARE(f.sim().setTaskDescription(
+                     a, {QStringLiteral("k"), {}, QStringLiteral("Copying disk0")}),
+                 QString());
         // Then the model shows progress and details live
-        QTRY_COMPARE_WITH_TIMEOUT(e.model.task(a).value_or(vim::TaskInfo()).progress.value_or(-1), 40, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(e.model.task(a).value_or(vim::TaskInfo()).progress.value_or(-1),
+                                  40, 10'000);
         const int row = e.model.rowOf(a);
-        QTRY_COMPARE(e.model.index(row, TaskTable::DetailsColumn).data().toString(), QStringLiteral("Copying disk0"));
+        QTRY_COMPARE(e.model.index(row, TaskTable::DetailsColumn).data().toString(),
+                     QStringLiteral("Copying disk0"));
         // When one is cancelled through the monitor and the other fails
         QSignalSpy cancelled(&e.monitor, &TaskMonitor::cancelFinished);
         e.model.setCancelPending(a);
@@ -118,10 +124,11 @@ private Q_SLOTS:
         QTRY_COMPARE(cancelled.size(), 1);
         QVERIFY(cancelled.at(0).at(1).toBool());
         QCOMPARE(f.sim().setTaskState(b, State::Running), QString());
-        QCOMPARE(f.sim().setTaskState(b, State::Error, std::nullopt,
-                                      vim::MethodFault::make(QStringLiteral("SystemError"),
-                                                             QStringLiteral("backend unavailable"),
-                                                             {{QStringLiteral("reason"), QStringLiteral("x")}})),
+        QCOMPARE(f.sim().setTaskState(
+                     b, State::Error, std::nullopt,
+                     vim::MethodFault::make(QStringLiteral("SystemError"),
+                                            QStringLiteral("backend unavailable"),
+                                            {{QStringLiteral("reason"), QStringLiteral("x")}})),
                  QString());
         // Then both end as the simulator says
         QTRY_VERIFY_WITH_TIMEOUT(e.model.task(a).value_or(vim::TaskInfo()).isFinished(), 10'000);
@@ -129,7 +136,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(matchesTruth(f, e.model), 10'000);
         QTRY_COMPARE(e.model.index(e.model.rowOf(b), TaskTable::StatusColumn).data().toString(),
                      QStringLiteral("backend unavailable"));
-        QVERIFY(!e.model.index(e.model.rowOf(a), TaskTable::StatusColumn).data(TaskTable::CancelPendingRole).toBool());
+        QVERIFY(!e.model.index(e.model.rowOf(a), TaskTable::StatusColumn)
+                     .data(TaskTable::CancelPendingRole)
+                     .toBool());
     }
 
     void burstLargerThanThePageLosesNothing()
@@ -150,9 +159,10 @@ private Q_SLOTS:
         for (int i = 0; i < 1500; ++i)
             keys.append(f.sim().createTask(QStringLiteral("Folder.createVm"), root, true));
         // Then every one of them reaches the model through the collector, not the timer
-        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(keys.cbegin(), keys.cend(),
-                                             [&](const QString &k) { return e.model.rowOf(k) >= 0; }),
-                                 15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(keys.cbegin(), keys.cend(),
+                        [&](const QString &k) { return e.model.rowOf(k) >= 0; }),
+            15'000);
         QCOMPARE(e.model.rowCount(), int(f.sim().tasks().size()));
         QCOMPARE(e.resets.size(), 0);
     }
@@ -181,8 +191,8 @@ private Q_SLOTS:
         QVERIFY(matchesTruth(f, e.model, true));
         QCOMPARE(e.resets.size(), 0);
         // And only one set of session objects is alive
-        QTRY_VERIFY_WITH_TIMEOUT(f.sim().stats().collectors == 1 && f.sim().stats().views == 1
-                                     && f.sim().stats().propertyCollectors == 1,
+        QTRY_VERIFY_WITH_TIMEOUT(f.sim().stats().collectors == 1 && f.sim().stats().views == 1 &&
+                                     f.sim().stats().propertyCollectors == 1,
                                  10'000);
     }
 

@@ -35,7 +35,8 @@ private Q_SLOTS:
     void faultsAndOtherStatuses()
     {
         // Given a 500 with a fault, then the fault and its message
-        const VimError f = interpret(500, R"({"_typeName":"InvalidState","faultstring":"Not now."})");
+        const VimError f =
+            interpret(500, R"({"_typeName":"InvalidState","faultstring":"Not now."})");
         QCOMPARE(f.kind, VimError::Kind::Fault);
         QCOMPARE(f.faultType(), QStringLiteral("InvalidState"));
         QCOMPARE(f.message, QStringLiteral("Not now."));
@@ -50,8 +51,8 @@ private Q_SLOTS:
     {
         // Regression (fuzz_http_response): a malformed NotAuthenticated whose faultstring is
         // only carriage returns produced a blank error message.
-        const VimError e = interpret(
-            500, "{\"_typeName\":\"NotAuthenticated\",\"object\":{\"t,\":\"\"},\"faultstring\":\"\r\r\r\"}");
+        const VimError e = interpret(500, "{\"_typeName\":\"NotAuthenticated\",\"object\":{\"t,\":"
+                                          "\"\"},\"faultstring\":\"\r\r\r\"}");
         QCOMPARE(e.kind, VimError::Kind::Fault);
         QCOMPARE(e.faultType(), QStringLiteral("NotAuthenticated"));
         QCOMPARE(e.message, QStringLiteral("NotAuthenticated"));

@@ -124,8 +124,7 @@ void TestVimCodec::roundTripsEveryExample()
         roundTrips<ServiceContent, UserSession, TaskInfo, LocalizableMessage, TaskDescription,
                    TaskFilterSpec, MethodFault, AnyValue, ManagedObjectReference,
                    PropertyFilterSpec, WaitOptions, UpdateSet, QList<ManagedObjectReference>,
-                   QList<PropertyFilterSpec>, RetrieveOptions, RetrieveResult, qint32,
-                   QDateTime>();
+                   QList<PropertyFilterSpec>, RetrieveOptions, RetrieveResult, qint32, QDateTime>();
     QVERIFY2(kRoundTrips.contains(type), qPrintable(type));
 
     // Given the example as the fact sheet prints it
@@ -271,8 +270,8 @@ void TestVimCodec::taskFilterSpec()
     QVERIFY(f.userName);
     QCOMPARE(f.userName->systemUser, false);
     QCOMPARE(f.userName->userList, QList<QString>{u"VSPHERE.LOCAL\\alice"_s});
-    QCOMPARE(f.state, (QList<TaskInfoState>{TaskInfoState::Value::Queued,
-                                            TaskInfoState::Value::Running}));
+    QCOMPARE(f.state,
+             (QList<TaskInfoState>{TaskInfoState::Value::Queued, TaskInfoState::Value::Running}));
     QVERIFY(f.activationId.isEmpty());
     QVERIFY(!f.alarm);
 }
@@ -325,8 +324,8 @@ void TestVimCodec::setTaskStateBodies()
     const auto result = decodeExample<AnyValue>(u"settaskstate-success.json"_s, u"result"_s);
     QVERIFY(result.isBoxed());
     QCOMPARE(fromAny<QString>(result).value(), u"done"_s);
-    const auto state = decode<TaskInfoState>(exampleValue(u"settaskstate-success.json"_s,
-                                                          u"state"_s));
+    const auto state =
+        decode<TaskInfoState>(exampleValue(u"settaskstate-success.json"_s, u"state"_s));
     QVERIFY(state.value() == TaskInfoState::Value::Success);
 }
 
@@ -385,8 +384,8 @@ void TestVimCodec::createFilterSpecs()
     QCOMPARE(os.skip, true);
     QCOMPARE(os.selectSet.size(), 1);
     QVERIFY(os.selectSet.at(0).isTraversal());
-    QCOMPARE(os.selectSet.at(0), SelectionSpec::traversal(u"ListView"_s, u"view"_s, u"view"_s,
-                                                          false));
+    QCOMPARE(os.selectSet.at(0),
+             SelectionSpec::traversal(u"ListView"_s, u"view"_s, u"view"_s, false));
     // §8.5 govc: two object specs, the second without selectSet or skip
     const auto govc = decodeExample<PropertyFilterSpec>(u"govc-createfilter.json"_s, u"spec"_s);
     QCOMPARE(govc.propSet.size(), 2);
@@ -398,12 +397,11 @@ void TestVimCodec::createFilterSpecs()
     QVERIFY(!govc.objectSet.at(1).skip);
     QVERIFY(!govc.reportMissingObjectsInResults);
     // §7.4: latestPage of a collector
-    const auto lp = decodeExample<PropertyFilterSpec>(u"createfilter-latestpage.json"_s,
-                                                      u"spec"_s);
+    const auto lp = decodeExample<PropertyFilterSpec>(u"createfilter-latestpage.json"_s, u"spec"_s);
     QCOMPARE(lp.propSet.at(0).pathSet, QList<QString>{u"latestPage"_s});
     // and the govc collector filter with a nanosecond beginTime
-    const auto tf = decodeExample<TaskFilterSpec>(u"govc-createcollectorfortasks.json"_s,
-                                                  u"filter"_s);
+    const auto tf =
+        decodeExample<TaskFilterSpec>(u"govc-createcollectorfortasks.json"_s, u"filter"_s);
     QCOMPARE(tf.time->beginTime, utc(10, 0, 0, 123));
 }
 
@@ -415,11 +413,11 @@ void TestVimCodec::retrievePropertiesRequest()
     QCOMPARE(specs.at(0).propSet.at(0).pathSet,
              (QList<QString>{u"info.state"_s, u"info.progress"_s}));
     QCOMPARE(specs.at(0).objectSet.at(0).skip, false);
-    const auto options = decodeExample<RetrieveOptions>(u"retrievepropertiesex-request.json"_s,
-                                                        u"options"_s);
+    const auto options =
+        decodeExample<RetrieveOptions>(u"retrievepropertiesex-request.json"_s, u"options"_s);
     QCOMPARE(options.maxObjects, 100);
-    const auto govcOptions = decodeExample<RetrieveOptions>(u"govc-retrievepropertiesex.json"_s,
-                                                            u"options"_s);
+    const auto govcOptions =
+        decodeExample<RetrieveOptions>(u"govc-retrievepropertiesex.json"_s, u"options"_s);
     QVERIFY(!govcOptions.maxObjects);
     const auto wait = decodeExample<WaitOptions>(u"waitforupdatesex-request.json"_s, u"options"_s);
     QCOMPARE(wait.maxWaitSeconds, 60);
@@ -445,8 +443,7 @@ void TestVimCodec::bareValues()
 {
     // §1.2/§1.3: primitives and arrays come back bare, not boxed
     QCOMPARE(parse<qint32>(example(u"get-maxcollector.json"_s)).value(), 32);
-    QCOMPARE(parse<QDateTime>(example(u"currenttime-response.json"_s)).value(),
-             utc(10, 0, 0, 123));
+    QCOMPARE(parse<QDateTime>(example(u"currenttime-response.json"_s)).value(), utc(10, 0, 0, 123));
     QCOMPARE(parse<bool>("true").value(), true);
     QCOMPARE(parse<QList<ManagedObjectReference>>(example(u"get-recenttask.json"_s)).value(),
              QList<ManagedObjectReference>{moref(u"Task"_s, u"task-101"_s)});
@@ -487,8 +484,9 @@ void TestVimCodec::boxedValues_data()
     row("enum TaskInfoState", R"({"_typeName":"TaskInfoState","_value":"running"})",
         "TaskInfoState", "running");
     row("captured boolean", R"({"_typeName":"boolean","_value":true})", "boolean", "true");
-    row("captured ArrayOfString", R"({"_typeName":"ArrayOfString","_value":["Folder","Datacenter"]})",
-        "ArrayOfString", "[2 items]");
+    row("captured ArrayOfString",
+        R"({"_typeName":"ArrayOfString","_value":["Folder","Datacenter"]})", "ArrayOfString",
+        "[2 items]");
     row("captured ManagedEntityStatus", R"({"_typeName":"ManagedEntityStatus","_value":"gray"})",
         "ManagedEntityStatus", "gray");
     row("captured ArrayOfManagedObjectReference",
@@ -496,7 +494,8 @@ void TestVimCodec::boxedValues_data()
         "ArrayOfManagedObjectReference", "[1 items]");
     row("captured ArrayOfCustomFieldDef", R"({"_typeName":"ArrayOfCustomFieldDef","_value":[]})",
         "ArrayOfCustomFieldDef", "[0 items]");
-    row("inline MoRef", R"({"_typeName":"ManagedObjectReference","type":"VirtualMachine","value":"vm-42"})",
+    row("inline MoRef",
+        R"({"_typeName":"ManagedObjectReference","type":"VirtualMachine","value":"vm-42"})",
         "ManagedObjectReference", "VirtualMachine:vm-42");
 }
 
@@ -525,13 +524,15 @@ void TestVimCodec::boxedValuesEncodeAsBoxes()
              R"({"_typeName":"long","_value":9007199254740993})");
     QCOMPARE(json(toAny(true)), R"({"_typeName":"boolean","_value":true})");
     QCOMPARE(json(toAny(u"done"_s)), R"({"_typeName":"string","_value":"done"})");
-    QCOMPARE(json(toAny(QList<QString>{u"a"_s})), R"({"_typeName":"ArrayOfString","_value":["a"]})");
+    QCOMPARE(json(toAny(QList<QString>{u"a"_s})),
+             R"({"_typeName":"ArrayOfString","_value":["a"]})");
     QCOMPARE(json(toAny(TaskInfoState(TaskInfoState::Value::Running))),
              R"({"_typeName":"TaskInfoState","_value":"running"})");
     QCOMPARE(json(toAny(moref(u"VirtualMachine"_s, u"vm-42"_s))),
              R"({"_typeName":"ManagedObjectReference","type":"VirtualMachine","value":"vm-42"})");
-    QCOMPARE(json(toAny(QList<ManagedObjectReference>{moref(u"Task"_s, u"task-1"_s)})),
-             R"({"_typeName":"ArrayOfManagedObjectReference","_value":[{"_typeName":"ManagedObjectReference","type":"Task","value":"task-1"}]})");
+    QCOMPARE(
+        json(toAny(QList<ManagedObjectReference>{moref(u"Task"_s, u"task-1"_s)})),
+        R"({"_typeName":"ArrayOfManagedObjectReference","_value":[{"_typeName":"ManagedObjectReference","type":"Task","value":"task-1"}]})");
     QCOMPARE(json(toAny(utc(10, 0, 0, 123))),
              R"({"_typeName":"dateTime","_value":"2024-05-01T10:00:00.123000Z"})");
 }

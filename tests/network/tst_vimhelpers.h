@@ -41,7 +41,7 @@ inline QJsonValue exampleValue(const QString &fileName, const QString &member = 
 }
 
 /// Decodes a fact-sheet example as T; fails the calling test when it does not decode.
-template <typename T>
+template<typename T>
 T decodeExample(const QString &fileName, const QString &member = {})
 {
     const vim::Result<T> r = vim::decode<T>(exampleValue(fileName, member));
@@ -51,7 +51,7 @@ T decodeExample(const QString &fileName, const QString &member = {})
 }
 
 /// The error of decoding `json` as T, as `path: message`; empty when it decodes.
-template <typename T>
+template<typename T>
 QString errorOf(const QByteArray &json)
 {
     const vim::Result<T> r = vim::parse<T>(json);
@@ -84,7 +84,7 @@ inline QString objectWithoutTypeName(const QJsonValue &v, const QString &path = 
 
 /// Decode, encode (with `_typeName` on every object), decode again: the two values must be
 /// equal and the second encoding identical to the first. Returns what went wrong, or empty.
-template <typename T>
+template<typename T>
 QString roundTrip(const QJsonValue &v)
 {
     const vim::Result<T> first = vim::decode<T>(v);
@@ -108,14 +108,14 @@ using RoundTripFn = QString (*)(const QJsonValue &);
 using ErrorOfFn = QString (*)(const QByteArray &);
 
 /// errorOf<T> for each of Ts, keyed by the wire type name.
-template <typename... Ts>
+template<typename... Ts>
 QHash<QString, ErrorOfFn> errorsOf()
 {
     return {{vim::typeNameOf<Ts>(), &errorOf<Ts>}...};
 }
 
 /// roundTrip<T> for each of Ts, keyed by the wire type name (`TaskInfo`, `ArrayOfInt`).
-template <typename... Ts>
+template<typename... Ts>
 QHash<QString, RoundTripFn> roundTrips()
 {
     return {{vim::typeNameOf<Ts>(), &roundTrip<Ts>}...};

@@ -14,7 +14,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-template <typename T>
+template<typename T>
 QString parseError(const QByteArray &bytes, const ParseLimits &limits = {})
 {
     const Result<T> r = parse<T>(bytes, limits);
@@ -55,9 +55,9 @@ private Q_SLOTS:
 void TestVimHostile::truncatedExamplesFail_data()
 {
     QTest::addColumn<QString>("file");
-    for (const char *file : {"taskinfo-running.json", "updateset-listview.json",
-                             "retrieveresult.json", "fault-notauthenticated.json",
-                             "get-recenttask.json"})
+    for (const char *file :
+         {"taskinfo-running.json", "updateset-listview.json", "retrieveresult.json",
+          "fault-notauthenticated.json", "get-recenttask.json"})
         QTest::newRow(file) << QString::fromLatin1(file);
 }
 
@@ -97,8 +97,8 @@ void TestVimHostile::wrongDocumentType()
 void TestVimHostile::fiftyMegabyteBody()
 {
     // Given a 50 MB response (a huge string inside an otherwise valid object)
-    const QByteArray body = R"({"_typeName":"TaskInfo","key":")" + QByteArray(50 << 20, 'a')
-                            + R"("})";
+    const QByteArray body =
+        R"({"_typeName":"TaskInfo","key":")" + QByteArray(50 << 20, 'a') + R"("})";
     QElapsedTimer timer;
     timer.start();
     // When parsed with the default limits
@@ -111,8 +111,7 @@ void TestVimHostile::fiftyMegabyteBody()
 void TestVimHostile::deeplyNestedArrays()
 {
     const QByteArray body = repeated("[", 10'000) + repeated("]", 10'000);
-    QCOMPARE(parseError<AnyValue>(body),
-             u"document nested deeper than 64 levels (at offset 64)"_s);
+    QCOMPARE(parseError<AnyValue>(body), u"document nested deeper than 64 levels (at offset 64)"_s);
     // Exactly at the limit is fine; the error then is about the type
     const QByteArray atLimit = repeated("[", 64) + repeated("]", 64);
     QCOMPARE(parseError<AnyValue>(atLimit), u"anyType: expected object, got array"_s);
@@ -155,8 +154,7 @@ void TestVimHostile::arrayLimitCountsElementsNotCommasInStrings()
     QCOMPARE(parseError<QList<qint32>>("[1,2,3,4]", limits),
              u"array longer than 3 elements (at offset 6)"_s);
     // Object members are not array elements
-    QCOMPARE(parseError<QList<AnyValue>>(
-                 R"([{"_typeName":"X","a":1,"b":2,"c":3,"d":4}])", limits),
+    QCOMPARE(parseError<QList<AnyValue>>(R"([{"_typeName":"X","a":1,"b":2,"c":3,"d":4}])", limits),
              QString());
 }
 
@@ -178,8 +176,8 @@ void TestVimHostile::binaryGarbage()
     QVERIFY(parseError<TaskInfo>(garbage).startsWith(u"invalid JSON at offset "_s));
     QVERIFY(parseError<AnyValue>(QByteArray("\xff\xfe\x00\x01", 4))
                 .startsWith(u"invalid JSON at offset "_s));
-    QVERIFY(parseError<QString>("\"\xc3\x28\"").isEmpty()
-            || parseError<QString>("\"\xc3\x28\"").startsWith(u"invalid JSON"_s));
+    QVERIFY(parseError<QString>("\"\xc3\x28\"").isEmpty() ||
+            parseError<QString>("\"\xc3\x28\"").startsWith(u"invalid JSON"_s));
 }
 
 void TestVimHostile::emptyBody()
@@ -216,8 +214,9 @@ void TestVimHostile::nonJsonNumbers()
 void TestVimHostile::longFaultCauseChainWithinLimits()
 {
     // Given a fault with 60 nested causes (inside the depth limit)
-    const QByteArray body = repeated(R"({"_typeName":"SystemError","reason":"r","faultCause":)", 60)
-                            + R"({"_typeName":"InvalidState"})" + repeated("}", 60);
+    const QByteArray body =
+        repeated(R"({"_typeName":"SystemError","reason":"r","faultCause":)", 60) +
+        R"({"_typeName":"InvalidState"})" + repeated("}", 60);
     // When decoded, Then every cause is there
     const auto f = parse<MethodFault>(body);
     QVERIFY2(f.ok(), qPrintable(f.error().toString()));
@@ -232,9 +231,9 @@ void TestVimHostile::mutatedExamplesNeverCrash()
     // Given every example with single bytes overwritten by JSON punctuation, When decoded as
     // the types a client would try, Then each ends in a value or an error, never a crash
     static const char kBytes[] = {'{', '}', '[', ']', '"', ',', ':', '0', 'n', '\\', '\0'};
-    for (const char *file : {"taskinfo-running.json", "updateset-listview.json",
-                             "retrieveresult.json", "servicecontent.json",
-                             "createfilter-listview.json", "localizablemessage.json"}) {
+    for (const char *file :
+         {"taskinfo-running.json", "updateset-listview.json", "retrieveresult.json",
+          "servicecontent.json", "createfilter-listview.json", "localizablemessage.json"}) {
         const QByteArray original = example(QString::fromLatin1(file));
         for (qsizetype at = 0; at < original.size(); at += 7) {
             for (char b : kBytes) {

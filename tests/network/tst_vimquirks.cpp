@@ -113,8 +113,7 @@ void TestVimQuirks::rejects_data()
     task("KeyAnyValue without value", "progressDetails", R"([{"key":"k"}])",
          "TaskInfo.progressDetails[0].value: missing");
     // `_typeName`: bad type anywhere, required in polymorphic positions
-    task("bad _typeName type", "_typeName", "7",
-         "TaskInfo._typeName: expected string, got number");
+    task("bad _typeName type", "_typeName", "7", "TaskInfo._typeName: expected string, got number");
     task("bad nested _typeName type", "task",
          R"({"_typeName":true,"type":"Task","value":"task-1"})",
          "TaskInfo.task._typeName: expected string, got boolean");
@@ -170,8 +169,8 @@ void TestVimQuirks::rejects_data()
     row("PropertySpec without type", "PropertyFilterSpec",
         R"({"propSet":[{"pathSet":["info"]}],"objectSet":[]})",
         "PropertyFilterSpec.propSet[0].type: missing");
-    row("TaskDescription without state", "TaskDescription",
-        R"({"methodInfo":[],"reason":[]})", "TaskDescription.state: missing");
+    row("TaskDescription without state", "TaskDescription", R"({"methodInfo":[],"reason":[]})",
+        "TaskDescription.state: missing");
     row("RetrieveResult without objects", "RetrieveResult", R"({"_typeName":"RetrieveResult"})",
         "RetrieveResult.objects: missing");
     row("DynamicProperty without val", "RetrieveResult",
@@ -358,8 +357,8 @@ void TestVimQuirks::faultMoRefWithoutTypeNameGetsOneOnEncode()
     // Given the NotAuthenticated body captured on 8.0.3, whose MoRef lacks `_typeName`
     const auto f = decodeExample<MethodFault>(u"fault-notauthenticated.json"_s);
     // When decoded, Then the MoRef and privilegeId are readable
-    QCOMPARE(f.object(),
-             (ManagedObjectReference{u"GuestProcessManager"_s, u"guestOperationsProcessManager"_s}));
+    QCOMPARE(f.object(), (ManagedObjectReference{u"GuestProcessManager"_s,
+                                                 u"guestOperationsProcessManager"_s}));
     QCOMPARE(f.privilegeId(), QString());
     QVERIFY(f.isA(u"SecurityError"_s));
     // And encoding writes `_typeName` on it
@@ -388,8 +387,8 @@ void TestVimQuirks::int64IsExact()
     const QByteArray session =
         R"({"key":"k","userName":"u","fullName":"f","loginTime":"2024-05-01T10:00:00Z",
             "lastActiveTime":"2024-05-01T10:00:00Z","locale":"en","messageLocale":"en",
-            "extensionSession":false,"ipAddress":"i","userAgent":"a","callCount":)"
-        + digits + '}';
+            "extensionSession":false,"ipAddress":"i","userAgent":"a","callCount":)" +
+        digits + '}';
     // When decoded, Then every digit is kept
     const auto s = parse<UserSession>(session);
     QVERIFY2(s.ok(), qPrintable(s.error().toString()));
@@ -416,10 +415,8 @@ void TestVimQuirks::dates_data()
     QTest::newRow("9 digits") << u"2024-05-01T10:00:00.123456789Z"_s << at(10, 0, 0, 123);
     QTest::newRow("+02:00") << u"2024-05-01T12:00:00+02:00"_s << at(10, 0, 0, 0);
     QTest::newRow("-0530") << u"2024-05-01T04:30:00-0530"_s << at(10, 0, 0, 0);
-    QTest::newRow("6 digits +02:00") << u"2024-05-01T12:00:00.654321+02:00"_s
-                                     << at(10, 0, 0, 654);
-    QTest::newRow("offset crosses midnight") << u"2024-05-02T01:00:00+15:00"_s
-                                             << at(10, 0, 0, 0);
+    QTest::newRow("6 digits +02:00") << u"2024-05-01T12:00:00.654321+02:00"_s << at(10, 0, 0, 654);
+    QTest::newRow("offset crosses midnight") << u"2024-05-02T01:00:00+15:00"_s << at(10, 0, 0, 0);
     QTest::newRow("no zone is UTC") << u"2024-05-01T10:00:00"_s << at(10, 0, 0, 0);
     QTest::newRow("epoch") << u"1970-01-01T00:00:00Z"_s
                            << QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);

@@ -29,7 +29,8 @@ public:
     {
         // Sockets and timers belong to the simulator's thread: delete it there.
         sim::Simulator *raw = m_sim.release();
-        QMetaObject::invokeMethod(raw, [raw] { delete raw; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            raw, [raw] { delete raw; }, Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     }
@@ -104,19 +105,20 @@ VimResult<T> resultOf(const Pending<T> &pending, int timeoutMs = 10'000)
     pending.then(&context, [&out](const VimResult<T> &r) { out = r; });
     if (QTest::qWaitFor([&out] { return out.has_value(); }, timeoutMs))
         return *out;
-    return VimError::make(VimError::Kind::Canceled, QStringLiteral("no answer within the test's limit"));
+    return VimError::make(VimError::Kind::Canceled,
+                          QStringLiteral("no answer within the test's limit"));
 }
 
 /// Connects and waits for a final state (Connected or Failed).
-inline VimConnection::State connectAndSettle(VimConnection &connection, const ConnectOptions &options,
-                                             int timeoutMs = 10'000)
+inline VimConnection::State connectAndSettle(VimConnection &connection,
+                                             const ConnectOptions &options, int timeoutMs = 10'000)
 {
     connection.connectToServer(options);
     // The state itself is the answer; a timeout shows up as Connecting.
     [[maybe_unused]] const bool settled = QTest::qWaitFor(
         [&connection] {
-            return connection.state() == VimConnection::State::Connected
-                || connection.state() == VimConnection::State::Failed;
+            return connection.state() == VimConnection::State::Connected ||
+                   connection.state() == VimConnection::State::Failed;
         },
         timeoutMs);
     return connection.state();

@@ -65,7 +65,8 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("vtaskmon-reliability"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_certificates"));
         QSettings().clear();
-        QVERIFY2(QSettings().fileName().startsWith(m_home->path()), qPrintable(QSettings().fileName()));
+        QVERIFY2(QSettings().fileName().startsWith(m_home->path()),
+                 qPrintable(QSettings().fileName()));
 
         m_a = std::make_unique<SimServer>();
         m_b = std::make_unique<SimServer>();
@@ -99,7 +100,8 @@ private Q_SLOTS:
         QCOMPARE(connection.failureReason(), Reason::CertificateUntrusted);
         QVERIFY(!connection.peerChain().isEmpty());
         QCOMPARE(connection.peerChain().constFirst(), m_a->sim().certificate());
-        QVERIFY2(connection.failureMessage().contains(m_a->sha256Hex()), qPrintable(connection.failureMessage()));
+        QVERIFY2(connection.failureMessage().contains(m_a->sha256Hex()),
+                 qPrintable(connection.failureMessage()));
         // and the password never reached the server
         QCOMPARE(m_a->sim().stats().sessions, 0);
     }
@@ -147,7 +149,8 @@ private Q_SLOTS:
         QCOMPARE(connection.failureReason(), Reason::CertificateChanged);
         QVERIFY(!connection.peerChain().isEmpty());
         QCOMPARE(connection.peerChain().constFirst(), m_b->sim().certificate());
-        QVERIFY2(connection.failureMessage().contains(m_b->sha256Hex()), qPrintable(connection.failureMessage()));
+        QVERIFY2(connection.failureMessage().contains(m_b->sha256Hex()),
+                 qPrintable(connection.failureMessage()));
         // and no login reached the impostor
         QCOMPARE(m_b->sim().stats().sessions, 0);
     }
@@ -219,7 +222,10 @@ private Q_SLOTS:
         // Then the pin is in the settings file, for that host:port only
         QSettings settings;
         settings.sync();
-        QCOMPARE(settings.value(QStringLiteral("Security/pinnedCertificates")).toMap().value(key).toString(),
+        QCOMPARE(settings.value(QStringLiteral("Security/pinnedCertificates"))
+                     .toMap()
+                     .value(key)
+                     .toString(),
                  first->sha256Hex());
         QVERIFY(TrustStore::pinned(portKey(*m_a)).isEmpty());
         // and connecting with it works
@@ -257,17 +263,20 @@ private Q_SLOTS:
         QSKIP("vtaskmon-cli is not part of this build");
 #else
         const QString password = m_a->sim().options().password;
-        const QStringList base{QStringLiteral("max-collectors"), QStringLiteral("--server"), m_a->server(),
-                               QStringLiteral("--user"), m_a->sim().options().userName};
+        const QStringList base{QStringLiteral("max-collectors"), QStringLiteral("--server"),
+                               m_a->server(), QStringLiteral("--user"),
+                               m_a->sim().options().userName};
         // Given no trust option, Then the CLI refuses the self-signed server
         auto [code, err] = runCli(base, password);
         QCOMPARE(code, 1);
         QVERIFY2(err.contains(QLatin1String("not trusted")), qPrintable(err));
         // Given B's thumbprint while A answers, Then it refuses too
-        std::tie(code, err) = runCli(base + QStringList{QStringLiteral("--trust-sha256"), m_b->sha256Hex()}, password);
+        std::tie(code, err) = runCli(
+            base + QStringList{QStringLiteral("--trust-sha256"), m_b->sha256Hex()}, password);
         QCOMPARE(code, 1);
         // Given A's thumbprint, or --insecure, Then it works
-        std::tie(code, err) = runCli(base + QStringList{QStringLiteral("--trust-sha256"), m_a->sha256Hex()}, password);
+        std::tie(code, err) = runCli(
+            base + QStringList{QStringLiteral("--trust-sha256"), m_a->sha256Hex()}, password);
         QVERIFY2(code == 0, qPrintable(err));
         std::tie(code, err) = runCli(base + QStringList{QStringLiteral("--insecure")}, password);
         QVERIFY2(code == 0, qPrintable(err));

@@ -61,8 +61,10 @@ private:
             std::set_difference(seen.cbegin(), seen.cend(), truth.cbegin(), truth.cend(),
                                 std::back_inserter(stale));
             qWarning().noquote() << "truth" << truth.size() << "model" << seen.size()
-                                 << "\n missing/outdated:" << missing.mid(0, 8).join(QStringLiteral("\n   "))
-                                 << "\n stale/extra:" << stale.mid(0, 8).join(QStringLiteral("\n   "));
+                                 << "\n missing/outdated:"
+                                 << missing.mid(0, 8).join(QStringLiteral("\n   "))
+                                 << "\n stale/extra:"
+                                 << stale.mid(0, 8).join(QStringLiteral("\n   "));
         }
         return truth == seen;
     }
@@ -70,7 +72,8 @@ private:
     static bool allFinished(SimServer &server)
     {
         const QList<vim::TaskInfo> tasks = server->tasks();
-        return std::all_of(tasks.cbegin(), tasks.cend(), [](const vim::TaskInfo &t) { return t.isFinished(); });
+        return std::all_of(tasks.cbegin(), tasks.cend(),
+                           [](const vim::TaskInfo &t) { return t.isFinished(); });
     }
 
     static sim::SimulatorOptions::Faults noise(QRandomGenerator &rng)
@@ -137,7 +140,8 @@ private Q_SLOTS:
         VimConnection connection;
         connection.setReconnectPolicy({100, 1'000, 100});
         QList<State> states;
-        connect(&connection, &VimConnection::stateChanged, this, [&states](State s) { states.append(s); });
+        connect(&connection, &VimConnection::stateChanged, this,
+                [&states](State s) { states.append(s); });
         QSignalSpy renewed(&connection, &VimConnection::sessionRenewed);
         ConnectOptions connectOptions = server.trustedOptions();
         connectOptions.requestTimeoutMs = 4'000;
@@ -146,21 +150,23 @@ private Q_SLOTS:
         // and the engine feeding a model
         RecentTasksModel model;
         model.setRetention(0, 0);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         TaskMonitor monitor(&connection);
         monitor.setMaxWaitSeconds(1);
         monitor.setRecentTaskInterval(1'000);
         connect(&monitor, &TaskMonitor::tasksUpdated, &model, &RecentTasksModel::applyUpdates);
-        connect(&monitor, &TaskMonitor::descriptionChanged, &model, &RecentTasksModel::setDescription);
+        connect(&monitor, &TaskMonitor::descriptionChanged, &model,
+                &RecentTasksModel::setDescription);
         monitor.start();
         QTRY_VERIFY_WITH_TIMEOUT(monitor.isSynchronized(), 10'000);
 
         // Where the engine stands, for the failure messages.
         const auto where = [&] {
             QString text;
-            QDebug(&text).nospace() << monitor.mode() << ", " << connection.state() << ", server: "
-                                    << serverObjects(server);
+            QDebug(&text).nospace() << monitor.mode() << ", " << connection.state()
+                                    << ", server: " << serverObjects(server);
             return text;
         };
 
@@ -171,7 +177,8 @@ private Q_SLOTS:
         for (const Disruption d : std::as_const(plan)) {
             const sim::SimulatorOptions::Faults mix = noise(rng);
             server->setFaults(mix);
-            QVERIFY2(serveMore(server, 60), qPrintable(QStringLiteral("stalled under noise: ") + where()));
+            QVERIFY2(serveMore(server, 60),
+                     qPrintable(QStringLiteral("stalled under noise: ") + where()));
             const qsizetype renewedBefore = renewed.size();
             switch (d) {
             case Disruption::ExpireSession:
@@ -194,7 +201,8 @@ private Q_SLOTS:
                 QTRY_VERIFY_WITH_TIMEOUT(renewed.size() > renewedBefore, 60'000);
                 break;
             }
-            QVERIFY2(serveMore(server, 40), qPrintable(QStringLiteral("stalled after a disruption: ") + where()));
+            QVERIFY2(serveMore(server, 40),
+                     qPrintable(QStringLiteral("stalled after a disruption: ") + where()));
             QVERIFY2(!states.contains(State::Failed), qPrintable(connection.failureMessage()));
         }
 
@@ -219,9 +227,10 @@ private Q_SLOTS:
 
         // and the server holds the current session's watch and nothing else
         QTRY_COMPARE_WITH_TIMEOUT(monitor.mode(), TaskMonitor::Mode::Live, 45'000);
-        QTRY_COMPARE_WITH_TIMEOUT(serverObjects(server),
-                                  QStringLiteral("sessions=1 collectors=1 propertyCollectors=1 filters=2 views=1"),
-                                  30'000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            serverObjects(server),
+            QStringLiteral("sessions=1 collectors=1 propertyCollectors=1 filters=2 views=1"),
+            30'000);
         QCOMPARE(server->sessionKeys(), QStringList{connection.userSession().key});
         qInfo().noquote() << "seed" << seed << ":" << server->stats().tasks << "tasks,"
                           << server->stats().requests << "requests," << server->stats().faults

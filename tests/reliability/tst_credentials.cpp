@@ -30,8 +30,8 @@ QStringList g_log;
 
 void captureMessage(QtMsgType, const QMessageLogContext &context, const QString &message)
 {
-    g_log.append(QString::fromLatin1(context.category ? context.category : "default") + QLatin1String(": ")
-                 + message);
+    g_log.append(QString::fromLatin1(context.category ? context.category : "default") +
+                 QLatin1String(": ") + message);
 }
 
 // A password nobody would log by accident, so that any hit is a real leak.
@@ -70,7 +70,8 @@ private:
     QStringList filesContaining(const QString &needle) const
     {
         QStringList hits;
-        QDirIterator it(m_home->path(), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+        QDirIterator it(m_home->path(), QDir::Files | QDir::Hidden | QDir::System,
+                        QDirIterator::Subdirectories);
         while (it.hasNext()) {
             QFile file(it.next());
             if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle.toUtf8()))
@@ -82,10 +83,11 @@ private:
     // Session ids as they travel: every token the server handed out or we sent back.
     static void recordTokens(VimConnection &connection, QSet<QByteArray> &tokens)
     {
-        QObject::connect(connection.networkAccessManager(), &QNetworkAccessManager::finished, &connection,
-                         [&tokens](QNetworkReply *reply) {
-                             for (const QByteArray &t : {reply->rawHeader("vmware-api-session-id"),
-                                                         reply->request().rawHeader("vmware-api-session-id")}) {
+        QObject::connect(connection.networkAccessManager(), &QNetworkAccessManager::finished,
+                         &connection, [&tokens](QNetworkReply *reply) {
+                             for (const QByteArray &t :
+                                  {reply->rawHeader("vmware-api-session-id"),
+                                   reply->request().rawHeader("vmware-api-session-id")}) {
                                  if (!t.isEmpty())
                                      tokens.insert(t);
                              }
@@ -99,7 +101,8 @@ private:
             leaks.append(QStringLiteral("the password"));
         for (const QByteArray &t : tokens) {
             if (text.contains(QString::fromLatin1(t)))
-                leaks.append(QStringLiteral("session id ") + QString::fromLatin1(t.left(6)) + QStringLiteral("…"));
+                leaks.append(QStringLiteral("session id ") + QString::fromLatin1(t.left(6)) +
+                             QStringLiteral("…"));
         }
         for (const QString &run : tokenLikeRuns(text))
             leaks.append(QStringLiteral("token-like ") + run.left(6) + QStringLiteral("…"));
@@ -108,8 +111,9 @@ private:
 
     QStringList cliBase() const
     {
-        return {QStringLiteral("--server"), m_server->server(), QStringLiteral("--user"),
-                m_server->sim().options().userName, QStringLiteral("--trust-sha256"), m_server->sha256Hex()};
+        return {QStringLiteral("--server"),       m_server->server(),
+                QStringLiteral("--user"),         m_server->sim().options().userName,
+                QStringLiteral("--trust-sha256"), m_server->sha256Hex()};
     }
 
     static QProcessEnvironment cliEnvironment(bool passwordInEnvironment)
@@ -129,7 +133,8 @@ private Q_SLOTS:
         // real keychain on the developer's machine is never touched.
         m_home = std::make_unique<QTemporaryDir>();
         QVERIFY(m_home->isValid());
-        for (const char *var : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"})
+        for (const char *var :
+             {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"})
             qputenv(var, m_home->filePath(QString::fromLatin1(var).toLower()).toLocal8Bit());
         qputenv("HOME", m_home->path().toLocal8Bit());
         qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/vtaskmon-test-bus");
@@ -137,7 +142,8 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("vtaskmon-reliability"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_credentials"));
         QSettings().clear();
-        QVERIFY2(QSettings().fileName().startsWith(m_home->path()), qPrintable(QSettings().fileName()));
+        QVERIFY2(QSettings().fileName().startsWith(m_home->path()),
+                 qPrintable(QSettings().fileName()));
 
         sim::SimulatorOptions o = SimServer::calmOptions();
         o.password = secret;
@@ -145,10 +151,7 @@ private Q_SLOTS:
         QVERIFY2(m_server->started(), qPrintable(m_server->error()));
     }
 
-    void cleanupTestCase()
-    {
-        m_server.reset();
-    }
+    void cleanupTestCase() { m_server.reset(); }
 
     void init()
     {
@@ -204,13 +207,16 @@ private Q_SLOTS:
         for (const QString &line : std::as_const(g_log)) {
             // The simulator serving this test runs in this process; its server-side logging
             // (Qt HTTP Server's request dumps) is checked by tst_demologging, not here.
-            if (line.startsWith(QLatin1String("qt.httpserver")) || line.startsWith(QLatin1String("vtaskmon.simulator")))
+            if (line.startsWith(QLatin1String("qt.httpserver")) ||
+                line.startsWith(QLatin1String("vtaskmon.simulator")))
                 continue;
             const QStringList leaks = leaksIn(line, tokens);
             if (!leaks.isEmpty())
-                leakingLines.append(leaks.constFirst() + QStringLiteral(" in \"") + line.left(160) + QLatin1Char('"'));
+                leakingLines.append(leaks.constFirst() + QStringLiteral(" in \"") + line.left(160) +
+                                    QLatin1Char('"'));
         }
-        QVERIFY2(leakingLines.isEmpty(), qPrintable(leakingLines.mid(0, 5).join(QLatin1Char('\n'))));
+        QVERIFY2(leakingLines.isEmpty(),
+                 qPrintable(leakingLines.mid(0, 5).join(QLatin1Char('\n'))));
         // and the connection forgot the password when it disconnected
         QVERIFY(connection.options().password.isEmpty());
     }
@@ -237,7 +243,8 @@ private Q_SLOTS:
         }
         // and the keychain is asked directly too
         QString writeError = QStringLiteral("(no answer)");
-        credentials.writePassword(CredentialStore::accountKey(host, QStringLiteral("someone")), secret,
+        credentials.writePassword(CredentialStore::accountKey(host, QStringLiteral("someone")),
+                                  secret,
                                   [&writeError](const QString &error) { writeError = error; });
         QTRY_VERIFY_WITH_TIMEOUT(writeError != QLatin1String("(no answer)"), 15'000);
         connection.disconnectFromServer();
@@ -250,11 +257,14 @@ private Q_SLOTS:
         QCOMPARE(TrustStore::pinned(host), m_server->sha256());
         // and no file under the home holds the password (no plain-text keychain fallback)
         // or a session id
-        QVERIFY2(!writeError.isEmpty(), "a keychain answered although none should be reachable here");
-        QVERIFY2(filesContaining(secret).isEmpty(), qPrintable(filesContaining(secret).join(QLatin1Char(' '))));
+        QVERIFY2(!writeError.isEmpty(),
+                 "a keychain answered although none should be reachable here");
+        QVERIFY2(filesContaining(secret).isEmpty(),
+                 qPrintable(filesContaining(secret).join(QLatin1Char(' '))));
         QVERIFY(!tokens.isEmpty());
         for (const QByteArray &t : std::as_const(tokens))
-            QVERIFY2(filesContaining(QString::fromLatin1(t)).isEmpty(), "a session id was written to disk");
+            QVERIFY2(filesContaining(QString::fromLatin1(t)).isEmpty(),
+                     "a session id was written to disk");
         TrustStore::unpin(host);
     }
 
@@ -282,7 +292,8 @@ private Q_SLOTS:
         QVERIFY(finished.wait(20'000));
         // Then the CLI refuses to run, says why, does not echo it and contacts nobody
         QCOMPARE(cli.exitCode(), 2);
-        const QString out = QString::fromLocal8Bit(cli.readAllStandardOutput() + cli.readAllStandardError());
+        const QString out =
+            QString::fromLocal8Bit(cli.readAllStandardOutput() + cli.readAllStandardError());
         QVERIFY2(out.contains(QLatin1String("Unknown option")), qPrintable(out));
         QVERIFY2(!out.contains(secret), qPrintable(out));
         QCOMPARE(m_server->sim().stats().requests, requestsBefore);
@@ -305,8 +316,8 @@ private Q_SLOTS:
         // Given the CLI following tasks with every category at debug level
         QProcess cli;
         cli.setProcessEnvironment(cliEnvironment(passwordInEnvironment));
-        QStringList args{QStringLiteral("tasks"), QStringLiteral("--follow"), QStringLiteral("--json"),
-                         QStringLiteral("--verbose")};
+        QStringList args{QStringLiteral("tasks"), QStringLiteral("--follow"),
+                         QStringLiteral("--json"), QStringLiteral("--verbose")};
         args += cliBase();
         if (!passwordInEnvironment)
             args.append(QStringLiteral("--password-stdin"));
@@ -317,8 +328,10 @@ private Q_SLOTS:
             cli.closeWriteChannel();
         }
         QByteArray output;
-        connect(&cli, &QProcess::readyReadStandardOutput, this, [&] { output += cli.readAllStandardOutput(); });
-        connect(&cli, &QProcess::readyReadStandardError, this, [&] { output += cli.readAllStandardError(); });
+        connect(&cli, &QProcess::readyReadStandardOutput, this,
+                [&] { output += cli.readAllStandardOutput(); });
+        connect(&cli, &QProcess::readyReadStandardError, this,
+                [&] { output += cli.readAllStandardError(); });
         QTRY_COMPARE_WITH_TIMEOUT(m_server->sim().stats().sessions, 1, 15'000);
         const QString firstSession = m_server->sim().sessionKeys().value(0);
         m_server->sim().createTask(QStringLiteral("Folder.createVm"), QStringLiteral("group-d1"));
@@ -330,8 +343,8 @@ private Q_SLOTS:
 
         // When its session expires and it logs in again
         m_server->sim().expireAllSessions();
-        QTRY_VERIFY_WITH_TIMEOUT(m_server->sim().sessionKeys().size() == 1
-                                     && m_server->sim().sessionKeys().constFirst() != firstSession,
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->sim().sessionKeys().size() == 1 &&
+                                     m_server->sim().sessionKeys().constFirst() != firstSession,
                                  15'000);
         QTRY_VERIFY_WITH_TIMEOUT(m_server->sim().stats().filters > 0, 15'000);
         // and then crashes
@@ -360,13 +373,16 @@ private Q_SLOTS:
         QProcess cli;
         cli.setProcessEnvironment(cliEnvironment(true));
         cli.start(QStringLiteral(VTASKMON_CLI_PATH),
-                  QStringList{QStringLiteral("tasks"), QStringLiteral("--json"), QStringLiteral("--verbose")}
-                      + cliBase());
+                  QStringList{QStringLiteral("tasks"), QStringLiteral("--json"),
+                              QStringLiteral("--verbose")} +
+                      cliBase());
         QSignalSpy finished(&cli, &QProcess::finished);
         QVERIFY(finished.wait(30'000));
-        const QString text = QString::fromLocal8Bit(cli.readAllStandardOutput() + cli.readAllStandardError());
+        const QString text =
+            QString::fromLocal8Bit(cli.readAllStandardOutput() + cli.readAllStandardError());
         QVERIFY2(cli.exitCode() == 0, qPrintable(text));
-        QVERIFY2(text.contains(QLatin1String("Logout")), "the debug log of the requests is missing");
+        QVERIFY2(text.contains(QLatin1String("Logout")),
+                 "the debug log of the requests is missing");
         // Then nothing secret is in it
         const QStringList leaks = leaksIn(text, {});
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QStringLiteral(", "))));

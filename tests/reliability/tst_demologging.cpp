@@ -22,19 +22,24 @@ private Q_SLOTS:
         env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
         cli.setProcessEnvironment(env);
         cli.start(QStringLiteral(VTASKMON_CLI_PATH),
-                  {QStringLiteral("--demo"), QStringLiteral("tasks"), QStringLiteral("--json"), QStringLiteral("--verbose")});
+                  {QStringLiteral("--demo"), QStringLiteral("tasks"), QStringLiteral("--json"),
+                   QStringLiteral("--verbose")});
         // When it logs in, lists the tasks and logs out
         QSignalSpy finished(&cli, &QProcess::finished);
         QVERIFY(finished.wait(60'000));
-        const QString text = QString::fromLocal8Bit(cli.readAllStandardOutput() + cli.readAllStandardError());
+        const QString text =
+            QString::fromLocal8Bit(cli.readAllStandardOutput() + cli.readAllStandardError());
         QVERIFY2(cli.exitCode() == 0, qPrintable(text.right(2000)));
-        QVERIFY2(text.contains(QLatin1String("Logout")), "the debug log of the requests is missing");
+        QVERIFY2(text.contains(QLatin1String("Logout")),
+                 "the debug log of the requests is missing");
         // Then no 40-hex-digit session token (§2.2) appears anywhere in its output
-        static const QRegularExpression token(QStringLiteral("(?<![0-9a-fA-F])[0-9a-fA-F]{40}(?![0-9a-fA-F])"));
+        static const QRegularExpression token(
+            QStringLiteral("(?<![0-9a-fA-F])[0-9a-fA-F]{40}(?![0-9a-fA-F])"));
         const QRegularExpressionMatch hit = token.match(text);
         QVERIFY2(!hit.hasMatch(),
-                 qPrintable(QStringLiteral("session id in: ")
-                            + text.mid(text.lastIndexOf(QLatin1Char('\n'), hit.capturedStart()) + 1, 200)));
+                 qPrintable(
+                     QStringLiteral("session id in: ") +
+                     text.mid(text.lastIndexOf(QLatin1Char('\n'), hit.capturedStart()) + 1, 200)));
         // and neither does the demo password
         QVERIFY(!text.contains(QLatin1String("VMware1!demo")));
 #endif

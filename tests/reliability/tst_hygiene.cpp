@@ -28,7 +28,8 @@ private:
         }
         bool isLive() const
         {
-            return QTest::qWaitFor([this] { return monitor->mode() == TaskMonitor::Mode::Live; }, 10'000);
+            return QTest::qWaitFor([this] { return monitor->mode() == TaskMonitor::Mode::Live; },
+                                   10'000);
         }
         SimServer server;
         std::unique_ptr<VimConnection> connection = std::make_unique<VimConnection>();
@@ -62,8 +63,8 @@ private Q_SLOTS:
         QCOMPARE(connectAndSettle(connection, server.trustedOptions()), State::Connected);
         TaskHistoryModel history(&connection);
         history.setFilter(everything(connection));
-        QTRY_VERIFY_WITH_TIMEOUT(history.status() == TaskHistoryModel::Status::Ready
-                                     || history.status() == TaskHistoryModel::Status::Complete,
+        QTRY_VERIFY_WITH_TIMEOUT(history.status() == TaskHistoryModel::Status::Ready ||
+                                     history.status() == TaskHistoryModel::Status::Complete,
                                  10'000);
         QTRY_COMPARE(history.maxCollector(), 3);
 
@@ -73,14 +74,16 @@ private Q_SLOTS:
         VimResult<vim::ManagedObjectReference> r = vim::ManagedObjectReference();
         for (int i = 0; i < 10; ++i) {
             r = resultOf(taskManager.createCollectorForTasks(everything(connection)));
-            QVERIFY2(server->stats().collectors <= o.maxCollectors, qPrintable(server.objectCounts()));
+            QVERIFY2(server->stats().collectors <= o.maxCollectors,
+                     qPrintable(server.objectCounts()));
             if (!r.ok())
                 break;
             ++created;
         }
         // Then it said so with InvalidState once the budget was spent
         QVERIFY(!r.ok());
-        QVERIFY2(r.error().isFault(QStringLiteral("InvalidState")), qPrintable(r.error().toString()));
+        QVERIFY2(r.error().isFault(QStringLiteral("InvalidState")),
+                 qPrintable(r.error().toString()));
         QCOMPARE(created, 2);
         QCOMPARE(server->stats().collectors, 3);
 
@@ -88,7 +91,8 @@ private Q_SLOTS:
         TaskHistoryModel second(&connection);
         second.setFilter(everything(connection));
         // Then it reports the budget as its state
-        QTRY_COMPARE_WITH_TIMEOUT(second.status(), TaskHistoryModel::Status::TooManyCollectors, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(second.status(), TaskHistoryModel::Status::TooManyCollectors,
+                                  10'000);
         QVERIFY(!second.errorString().isEmpty());
         QCOMPARE(second.rowCount(), 0);
 
@@ -122,9 +126,10 @@ private Q_SLOTS:
         // When the engine stops and the history closes, Then only the session is left
         QVERIFY(stop(*e.monitor));
         history.close();
-        QTRY_COMPARE_WITH_TIMEOUT(e.server.objectCounts(),
-                                  QStringLiteral("sessions=1 collectors=0 propertyCollectors=0 filters=0 views=0"),
-                                  10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            e.server.objectCounts(),
+            QStringLiteral("sessions=1 collectors=0 propertyCollectors=0 filters=0 views=0"),
+            10'000);
         // When the connection disconnects, Then the session is logged out too
         e.connection->disconnectFromServer();
         QCOMPARE(e.connection->state(), State::Disconnected);
@@ -147,14 +152,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("command");
         QTest::addColumn<int>("latencyMs");
-        QTest::newRow("tasks --json") << QStringList{QStringLiteral("tasks"), QStringLiteral("--json")} << 0;
+        QTest::newRow("tasks --json")
+            << QStringList{QStringLiteral("tasks"), QStringLiteral("--json")} << 0;
         QTest::newRow("tasks --json, slow server")
             << QStringList{QStringLiteral("tasks"), QStringLiteral("--json")} << 300;
         QTest::newRow("history") << QStringList{QStringLiteral("history"), QStringLiteral("--json"),
                                                 QStringLiteral("--limit"), QStringLiteral("30")}
                                  << 0;
-        QTest::newRow("create-collector") << QStringList{QStringLiteral("create-collector"), QStringLiteral("--json")}
-                                          << 0;
+        QTest::newRow("create-collector")
+            << QStringList{QStringLiteral("create-collector"), QStringLiteral("--json")} << 0;
         QTest::newRow("describe") << QStringList{QStringLiteral("describe")} << 0;
         QTest::newRow("max-collectors") << QStringList{QStringLiteral("max-collectors")} << 0;
     }
@@ -182,9 +188,9 @@ private Q_SLOTS:
         env.insert(QStringLiteral("VTASKMON_PASSWORD"), o.password);
         cli.setProcessEnvironment(env);
         cli.start(QStringLiteral(VTASKMON_CLI_PATH),
-                  command
-                      + QStringList{QStringLiteral("--server"), server.server(), QStringLiteral("--user"),
-                                    o.userName, QStringLiteral("--trust-sha256"), server.sha256Hex()});
+                  command + QStringList{QStringLiteral("--server"), server.server(),
+                                        QStringLiteral("--user"), o.userName,
+                                        QStringLiteral("--trust-sha256"), server.sha256Hex()});
         QSignalSpy finished(&cli, &QProcess::finished);
         QVERIFY(finished.wait(60'000));
         const QByteArray out = cli.readAllStandardOutput();

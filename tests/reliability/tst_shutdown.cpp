@@ -37,7 +37,8 @@ private Q_SLOTS:
         SimServer server;
         QVERIFY(server.started());
         auto connection = std::make_unique<VimConnection>();
-        QCOMPARE(connectAndSettle(*connection, server.trustedOptions()), VimConnection::State::Connected);
+        QCOMPARE(connectAndSettle(*connection, server.trustedOptions()),
+                 VimConnection::State::Connected);
         auto monitor = std::make_unique<TaskMonitor>(connection.get());
         monitor->start();
         QTRY_COMPARE_WITH_TIMEOUT(monitor->mode(), TaskMonitor::Mode::Live, 10'000);
@@ -56,12 +57,14 @@ private Q_SLOTS:
         auto connection = std::make_unique<VimConnection>();
         auto window = std::make_unique<MainWindow>(connection.get());
         window->show();
-        QCOMPARE(connectAndSettle(*connection, server.trustedOptions()), VimConnection::State::Connected);
+        QCOMPARE(connectAndSettle(*connection, server.trustedOptions()),
+                 VimConnection::State::Connected);
         QTRY_VERIFY_WITH_TIMEOUT(server->stats().filters == 2, 10'000);
 
         // When the user closes the window and main() returns
         window->close();
-        QCoreApplication::processEvents(); // the one turn the event loop takes before exec() returns
+        QCoreApplication::processEvents(); // the one turn the event loop takes before exec()
+                                           // returns
         window.reset();
         connection.reset();
 

@@ -78,9 +78,11 @@ private Q_SLOTS:
         taskType->setFocus();
         QTest::keyClick(taskType, Qt::Key_Down);
         const QString typeId = taskType->currentData().toString();
-        typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("initiatedBy")), QStringLiteral("VSPHERE.LOCAL\\tester"));
+        typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("initiatedBy")),
+                 QStringLiteral("VSPHERE.LOCAL\\tester"));
         click(dialog.findChild<QCheckBox *>(QStringLiteral("cancelable")));
-        typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("activationId")), QStringLiteral("act-42"));
+        typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("activationId")),
+                 QStringLiteral("act-42"));
         QSignalSpy created(&dialog, &CreateTaskDialog::taskCreated);
         click(dialog.findChild<QPushButton *>(QStringLiteral("submit")));
 
@@ -150,29 +152,40 @@ private Q_SLOTS:
         QTest::keyClick(recursion, Qt::Key_Down); // "self"
         click(dialog.findChild<QPushButton *>(QStringLiteral("quick86400")));
         clickGroupCheck(dialog.findChild<QGroupBox *>(QStringLiteral("userGroup")));
-        typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("users")), QStringLiteral("VSPHERE.LOCAL\\alice, VSPHERE.LOCAL\\bob"));
+        typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("users")),
+                 QStringLiteral("VSPHERE.LOCAL\\alice, VSPHERE.LOCAL\\bob"));
         click(dialog.findChild<QCheckBox *>(QStringLiteral("systemUser")));
         click(dialog.findChild<QCheckBox *>(QStringLiteral("state_error")));
         click(dialog.findChild<QCheckBox *>(QStringLiteral("state_running")));
         typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("alarm")), QStringLiteral("alarm-7"));
-        typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("scheduledTask")), QStringLiteral("schedule-3"));
-        typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("eventChainIds")), QStringLiteral("12, 13"));
+        typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("scheduledTask")),
+                 QStringLiteral("schedule-3"));
+        typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("eventChainIds")),
+                 QStringLiteral("12, 13"));
         typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("tags")), QStringLiteral("nightly"));
         click(dialog.findChild<QCheckBox *>(QStringLiteral("untagged")));
         typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("parentTaskKeys")), m_firstTaskKey);
-        typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("rootTaskKeys")), QStringLiteral("task-1 task-2"));
-        typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("activationIds")), QStringLiteral("act-42"));
+        typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("rootTaskKeys")),
+                 QStringLiteral("task-1 task-2"));
+        typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("activationIds")),
+                 QStringLiteral("act-42"));
         typeInto(dialog.findChild<QSpinBox *>(QStringLiteral("pageSize")), QStringLiteral("25"));
 
-        const QDateTime begin = dialog.findChild<QDateTimeEdit *>(QStringLiteral("begin"))->dateTime();
+        const QDateTime begin =
+            dialog.findChild<QDateTimeEdit *>(QStringLiteral("begin"))->dateTime();
         vim::TaskFilterSpec expected;
-        expected.entity = vim::TaskFilterSpecByEntity{m_datacenter, vim::TaskFilterSpecRecursionOption::Value::Self};
-        expected.time = vim::TaskFilterSpecByTime{vim::TaskFilterSpecTimeOption::Value::StartedTime,
-                                                  QDateTime::fromSecsSinceEpoch(begin.toSecsSinceEpoch(), Qt::UTC), std::nullopt};
-        expected.userName = vim::TaskFilterSpecByUsername{true, {QStringLiteral("VSPHERE.LOCAL\\alice"), QStringLiteral("VSPHERE.LOCAL\\bob")}};
+        expected.entity = vim::TaskFilterSpecByEntity{
+            m_datacenter, vim::TaskFilterSpecRecursionOption::Value::Self};
+        expected.time = vim::TaskFilterSpecByTime{
+            vim::TaskFilterSpecTimeOption::Value::StartedTime,
+            QDateTime::fromSecsSinceEpoch(begin.toSecsSinceEpoch(), Qt::UTC), std::nullopt};
+        expected.userName = vim::TaskFilterSpecByUsername{
+            true, {QStringLiteral("VSPHERE.LOCAL\\alice"), QStringLiteral("VSPHERE.LOCAL\\bob")}};
         expected.state = {vim::TaskInfoState::Value::Running, vim::TaskInfoState::Value::Error};
-        expected.alarm = vim::ManagedObjectReference{QStringLiteral("Alarm"), QStringLiteral("alarm-7")};
-        expected.scheduledTask = vim::ManagedObjectReference{QStringLiteral("ScheduledTask"), QStringLiteral("schedule-3")};
+        expected.alarm =
+            vim::ManagedObjectReference{QStringLiteral("Alarm"), QStringLiteral("alarm-7")};
+        expected.scheduledTask = vim::ManagedObjectReference{QStringLiteral("ScheduledTask"),
+                                                             QStringLiteral("schedule-3")};
         expected.eventChainId = {12, 13};
         expected.tag = {QStringLiteral("nightly"), QString()};
         expected.parentTaskKey = {m_firstTaskKey};
@@ -182,7 +195,11 @@ private Q_SLOTS:
         // Then the form and its JSON preview hold exactly that filter
         const auto spec = dialog.filterSpec();
         QVERIFY(spec);
-        QCOMPARE(QJsonDocument(vim::encode(*spec).toObject()).toJson(QJsonDocument::Compact).mid(400), QJsonDocument(vim::encode(expected).toObject()).toJson(QJsonDocument::Compact).mid(400));
+        QCOMPARE(
+            QJsonDocument(vim::encode(*spec).toObject()).toJson(QJsonDocument::Compact).mid(400),
+            QJsonDocument(vim::encode(expected).toObject())
+                .toJson(QJsonDocument::Compact)
+                .mid(400));
         QCOMPARE(*spec, expected);
         QCOMPARE(dialog.pageSize(), 25);
         QVERIFY(dialog.previewText().contains(QLatin1String("\"_typeName\": \"TaskFilterSpec\"")));
@@ -197,10 +214,12 @@ private Q_SLOTS:
         const auto ref = created.first().first().value<vim::ManagedObjectReference>();
         QCOMPARE(ref.type, QStringLiteral("TaskHistoryCollector"));
         std::optional<vim::TaskFilterSpec> readBack;
-        svc::TaskHistoryCollector(m_connection.get(), ref).filter().then(this, [&](const VimResult<vim::TaskFilterSpec> &r) {
-            QVERIFY2(r.ok(), qPrintable(r.error().toString()));
-            readBack = *r;
-        });
+        svc::TaskHistoryCollector(m_connection.get(), ref)
+            .filter()
+            .then(this, [&](const VimResult<vim::TaskFilterSpec> &r) {
+                QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+                readBack = *r;
+            });
         QTRY_VERIFY_WITH_TIMEOUT(readBack.has_value(), 10000);
         QCOMPARE(*readBack, expected);
     }
@@ -217,7 +236,9 @@ private Q_SLOTS:
         QTest::keyClick(end, Qt::Key_Down); // one unit earlier than begin
         const int before = m_sim->stats().collectors;
         click(dialog.findChild<QPushButton *>(QStringLiteral("submit")));
-        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("error"))->text().contains(QLatin1String("before")));
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("error"))
+                    ->text()
+                    .contains(QLatin1String("before")));
         QCOMPARE(m_sim->stats().collectors, before);
     }
 
@@ -227,28 +248,35 @@ private Q_SLOTS:
         CredentialStore credentials;
         ConnectDialog dialog(&connection, &credentials);
         dialog.show();
-        typeInto(dialog.findChild<QComboBox *>(QStringLiteral("server")), m_sim->baseUrl().toString());
+        typeInto(dialog.findChild<QComboBox *>(QStringLiteral("server")),
+                 m_sim->baseUrl().toString());
         typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("user")), m_sim->options().userName);
-        typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("password")), QStringLiteral("wrong"));
+        typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("password")),
+                 QStringLiteral("wrong"));
         // The certificate is new to this dialog: trust it once.
         onNextModal([](QWidget *modal) {
             QVERIFY(qobject_cast<CertificateDialog *>(modal));
-            QVERIFY(modal->findChild<QLabel *>(QStringLiteral("thumbprint"))->text().count(QLatin1Char(':')) == 31);
+            QVERIFY(modal->findChild<QLabel *>(QStringLiteral("thumbprint"))
+                        ->text()
+                        .count(QLatin1Char(':')) == 31);
             click(modal->findChild<QPushButton *>(QStringLiteral("trustOnce")));
         });
         click(dialog.findChild<QPushButton *>(QStringLiteral("connect")));
-        QTRY_VERIFY2_WITH_TIMEOUT(dialog.errorText().contains(QLatin1String("password is wrong")), qPrintable(dialog.errorText()), 15000);
+        QTRY_VERIFY2_WITH_TIMEOUT(dialog.errorText().contains(QLatin1String("password is wrong")),
+                                  qPrintable(dialog.errorText()), 15000);
         QCOMPARE(connection.state(), VimConnection::State::Failed);
 
         // When the right password is typed, the once-trusted certificate still holds
-        typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("password")), m_sim->options().password);
+        typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("password")),
+                 m_sim->options().password);
         click(dialog.findChild<QPushButton *>(QStringLiteral("connect")));
         QTRY_COMPARE_WITH_TIMEOUT(connection.state(), VimConnection::State::Connected, 15000);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QVERIFY(TrustStore::pinned(TrustStore::hostKey(m_sim->baseUrl().toString())).isEmpty());
         QCOMPARE(UiSettings::recentServers.get().value(0), m_sim->baseUrl().toString());
         for (const QString &key : QSettings().allKeys())
-            QVERIFY2(!QSettings().value(key).toString().contains(m_sim->options().password), "no password in settings");
+            QVERIFY2(!QSettings().value(key).toString().contains(m_sim->options().password),
+                     "no password in settings");
     }
 
     void connect_alwaysTrustPinsAndAChangedCertificateIsRefused()
@@ -259,7 +287,9 @@ private Q_SLOTS:
             CredentialStore credentials;
             ConnectDialog dialog(&connection, &credentials);
             fillWithRightPassword(dialog);
-            onNextModal([](QWidget *modal) { click(modal->findChild<QPushButton *>(QStringLiteral("trustAlways"))); });
+            onNextModal([](QWidget *modal) {
+                click(modal->findChild<QPushButton *>(QStringLiteral("trustAlways")));
+            });
             click(dialog.findChild<QPushButton *>(QStringLiteral("connect")));
             QTRY_COMPARE_WITH_TIMEOUT(connection.state(), VimConnection::State::Connected, 15000);
             QCOMPARE(TrustStore::pinned(host), rawThumbprint(*m_sim));
@@ -276,7 +306,8 @@ private Q_SLOTS:
             qobject_cast<QDialog *>(modal)->reject();
         });
         click(dialog.findChild<QPushButton *>(QStringLiteral("connect")));
-        QTRY_VERIFY_WITH_TIMEOUT(dialog.errorText().contains(QLatin1String("different certificate")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            dialog.errorText().contains(QLatin1String("different certificate")), 15000);
         QVERIFY(warned);
         QVERIFY(connection.state() != VimConnection::State::Connected);
         TrustStore::unpin(host);
@@ -288,7 +319,8 @@ private:
         dialog.setServer(m_sim->baseUrl().toString());
         dialog.setUserName(m_sim->options().userName);
         dialog.show();
-        typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("password")), m_sim->options().password);
+        typeInto(dialog.findChild<QLineEdit *>(QStringLiteral("password")),
+                 m_sim->options().password);
     }
 
     std::unique_ptr<sim::Simulator> m_sim;

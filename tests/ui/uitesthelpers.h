@@ -7,8 +7,8 @@
 #include <vimconnection.h>
 
 #include <QAbstractButton>
-#include <QApplication>
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QComboBox>
 #include <QCompleter>
 #include <QGroupBox>
@@ -75,7 +75,8 @@ inline void typeInto(QComboBox *combo, const QString &text)
     typeInto(combo->lineEdit(), text);
     // The completer popup would take the next key; it closes like a user closes it. Only
     // when it is open: otherwise Escape would reach the dialog and close it.
-    if (combo->completer() && combo->completer()->popup() && combo->completer()->popup()->isVisible())
+    if (combo->completer() && combo->completer()->popup() &&
+        combo->completer()->popup()->isVisible())
         QTest::keyClick(combo->completer()->popup(), Qt::Key_Escape);
 }
 
@@ -83,7 +84,8 @@ inline void typeInto(QComboBox *combo, const QString &text)
 inline void click(QWidget *w)
 {
     const bool checkBox = w->inherits("QCheckBox");
-    QTest::mouseClick(w, Qt::LeftButton, {}, checkBox ? QPoint(8, w->height() / 2) : w->rect().center());
+    QTest::mouseClick(w, Qt::LeftButton, {},
+                      checkBox ? QPoint(8, w->height() / 2) : w->rect().center());
 }
 
 /// Clicks the check box in the title of a checkable group box.
@@ -95,7 +97,8 @@ inline void clickGroupCheck(QGroupBox *box)
     option.text = box->title();
     option.lineWidth = 1;
     option.features = QStyleOptionFrame::None;
-    const QRect r = box->style()->subControlRect(QStyle::CC_GroupBox, &option, QStyle::SC_GroupBoxCheckBox, box);
+    const QRect r = box->style()->subControlRect(QStyle::CC_GroupBox, &option,
+                                                 QStyle::SC_GroupBoxCheckBox, box);
     QTest::mouseClick(box, Qt::LeftButton, {}, r.center());
 }
 
