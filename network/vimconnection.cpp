@@ -518,6 +518,7 @@ void VimConnection::connectToServer(const ConnectOptions &options)
     m_certificateChanged = false;
     m_sessionId.clear();
     m_session = {};
+    m_loginSinceSession = false;
     m_content = {};
     m_apiRelease.clear();
     m_failureReason = FailureReason::None;
@@ -557,6 +558,7 @@ void VimConnection::disconnectFromServer()
     }
     m_sessionId.clear();
     m_session = {};
+    m_loginSinceSession = false;
     m_options.password.clear();
     setState(State::Disconnected);
 }
@@ -691,7 +693,7 @@ void VimConnection::login()
                      tr("%1 accepted the login but sent no session id.").arg(serverName()));
             return;
         }
-        m_session = std::move(session).value();
+        adoptSession(std::move(session).value());
         qCInfo(lcNetwork).noquote()
             << "connected to" << serverName() << "with API release" << m_apiRelease;
         setState(State::Connected);
@@ -815,6 +817,7 @@ void VimConnection::startRelogin()
     m_reloginRunning = true;
     qCInfo(lcNetwork) << "session no longer valid; logging in again";
     m_sessionId.clear();
+    m_loginSinceSession = true;
     VimReply *reply = sendLogin();
     connect(reply, &VimReply::finished, this, [this, reply, epoch = m_epoch] {
         if (epoch == m_epoch)
@@ -827,7 +830,7 @@ void VimConnection::onReloginFinished(VimReply *reply)
     m_reloginRunning = false;
     auto session = detail::decodeReply<vim::UserSession>(*reply);
     if (session && !m_sessionId.isEmpty()) {
-        m_session = std::move(session).value();
+        adoptSession(std::move(session).value());
         sessionRestored(true);
         return;
     }
@@ -866,8 +869,11 @@ void VimConnection::checkSession()
         m_checkRunning = false;
         auto current = detail::decodeReply<std::optional<vim::UserSession>>(*reply);
         if (current && *current) {
-            m_session = **current;
-            sessionRestored(false);
+            // A Login whose answer was cut off after its headers still made a new session:
+            // its id is the one checked now, so this is a renewal, not the old session.
+            const bool renewed = m_loginSinceSession || (*current)->key != m_session.key;
+            adoptSession(std::move(**current));
+            sessionRestored(renewed);
             return;
         }
         if (current || current.error().isFault(QStringLiteral("NotAuthenticated"))) {
@@ -881,6 +887,12 @@ void VimConnection::checkSession()
         }
         onReconnectError(current.error());
     });
+}
+
+void VimConnection::adoptSession(vim::UserSession session)
+{
+    m_session = std::move(session);
+    m_loginSinceSession = false;
 }
 
 void VimConnection::onReconnectError(const VimError &error)

@@ -233,6 +233,7 @@ private:
     void checkSession();
     void onReconnectError(const VimError &error);
     void sessionRestored(bool renewed);
+    void adoptSession(vim::UserSession session);
 
     ConnectOptions m_options;
     State m_state = State::Disconnected;
@@ -244,6 +245,9 @@ private:
     vim::ServiceContent m_content;
     vim::UserSession m_session;
     QByteArray m_sessionId;
+    /// A re-login was sent after `m_session` was confirmed: whatever session is valid now
+    /// is a new one, even when the Login's own answer was lost.
+    bool m_loginSinceSession = false;
     QNetworkAccessManager *m_nam = nullptr;
     qint64 m_maxResponseBytes = 64 * 1024 * 1024;
     vim::ParseLimits m_parseLimits;

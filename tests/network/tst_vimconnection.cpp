@@ -683,6 +683,7 @@ void TestVimConnection::cutOffAnswersDuringRecoveryAreRetried()
         const HttpResponse answer = f.vc.login(request);
         return cuts-- > 0 ? HttpResponse::cut(answer) : answer;
     });
+    QSignalSpy renewed(&f.connection, &VimConnection::sessionRenewed);
 
     // When a call needs the re-login
     const auto first = await(taskManager(&f.connection).maxCollector());
@@ -692,6 +693,10 @@ void TestVimConnection::cutOffAnswersDuringRecoveryAreRetried()
     QVERIFY(waitForState(&f.connection, State::Connected));
     QVERIFY(await(taskManager(&f.connection).maxCollector()).ok());
     QCOMPARE(f.connection.failureReason(), Reason::None);
+    // and the session it holds now is a new one, announced as such even though the Login that
+    // made it lost its answer (only its headers arrived, so the check found it valid)
+    QCOMPARE(f.vc.logins(), 2);
+    QCOMPARE(renewed.size(), 1);
 }
 
 void TestVimConnection::serverErrorsDuringRecoveryAreRetried()
