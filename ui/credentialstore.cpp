@@ -27,6 +27,11 @@ QString errorText(const QKeychain::Job *job)
     }
 }
 
+// Jobs have no parent and delete themselves when finished: the libsecret backend calls back
+// into the job from the GLib main loop with no way to cancel, so a job deleted with a
+// closed dialog's store would be used after it was freed. `this` as the context of the
+// `finished` connection is what keeps a gone store from hearing the answer.
+
 } // namespace
 
 CredentialStore::CredentialStore(QObject *parent)
@@ -40,7 +45,7 @@ QString CredentialStore::accountKey(const QString &hostKey, const QString &userN
 
 void CredentialStore::readPassword(const QString &account, ReadCallback done)
 {
-    auto *job = new QKeychain::ReadPasswordJob(serviceName, this);
+    auto *job = new QKeychain::ReadPasswordJob(serviceName);
     job->setKey(account);
     connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *j) {
         auto *read = static_cast<QKeychain::ReadPasswordJob *>(j);
@@ -55,7 +60,7 @@ void CredentialStore::readPassword(const QString &account, ReadCallback done)
 void CredentialStore::writePassword(const QString &account, const QString &password,
                                     WriteCallback done)
 {
-    auto *job = new QKeychain::WritePasswordJob(serviceName, this);
+    auto *job = new QKeychain::WritePasswordJob(serviceName);
     job->setKey(account);
     job->setTextData(password);
     connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *j) {
@@ -67,7 +72,7 @@ void CredentialStore::writePassword(const QString &account, const QString &passw
 
 void CredentialStore::deletePassword(const QString &account, WriteCallback done)
 {
-    auto *job = new QKeychain::DeletePasswordJob(serviceName, this);
+    auto *job = new QKeychain::DeletePasswordJob(serviceName);
     job->setKey(account);
     connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *j) {
         if (done)

@@ -268,6 +268,35 @@ private Q_SLOTS:
         TrustStore::unpin(host);
     }
 
+    void storeGoneBeforeTheKeychainAnswers()
+    {
+        // Given keychain requests in flight (the dialog that asked was closed at once)
+        int answers = 0;
+        {
+            CredentialStore credentials;
+            const QString account =
+                CredentialStore::accountKey(QStringLiteral("gone:443"), QStringLiteral("someone"));
+            credentials.readPassword(
+                account, [&answers](bool, const QString &, const QString &) { ++answers; });
+            credentials.writePassword(account, secret, [&answers](const QString &) { ++answers; });
+            credentials.deletePassword(account, [&answers](const QString &) { ++answers; });
+            // The jobs start from the event loop and then wait for the service.
+            QCoreApplication::processEvents();
+        }
+        // When the keychain service answers after the store is gone (libsecret calls back
+        // into the job from the GLib main loop)
+        QTest::qWait(1'500);
+        // Then nothing is called back into the dead store, and nothing crashed on the way
+        QCOMPARE(answers, 0);
+        // and a store alive when the answer comes still hears it
+        CredentialStore credentials;
+        bool answered = false;
+        credentials.readPassword(
+            QStringLiteral("someone@alive:443"),
+            [&answered](bool, const QString &, const QString &) { answered = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(answered, 15'000);
+    }
+
     void cliRefusesPasswordOnTheCommandLine_data()
     {
         QTest::addColumn<QStringList>("passwordArguments");
