@@ -452,6 +452,17 @@ void TestVimQuirks::badDates_data()
     row("2024-05-01T10:00:00+2:00", "dateTime: invalid dateTime: 2024-05-01T10:00:00+2:00");
     row("2024-05-01T10:00:00+25:00", "dateTime: invalid dateTime offset: +25:00");
     row("yesterday", "dateTime: invalid dateTime: yesterday");
+    row("2024-05-01T10:00:00.Z", "dateTime: invalid dateTime: 2024-05-01T10:00:00.Z");
+    row("2024-05-01 10:00:00Z", "dateTime: invalid dateTime: 2024-05-01 10:00:00Z");
+    row("2024-05-01T10:00:00Zjunk", "dateTime: invalid dateTime: 2024-05-01T10:00:00Zjunk");
+    row("2024-05-01T10:00:00+02:", "dateTime: invalid dateTime: 2024-05-01T10:00:00+02:");
+    row("2024-05-01T10:00:00+020", "dateTime: invalid dateTime: 2024-05-01T10:00:00+020");
+    row("2024-05-01T10:00:00-", "dateTime: invalid dateTime: 2024-05-01T10:00:00-");
+    row("2024-05-01T10:0a:00Z", "dateTime: invalid dateTime: 2024-05-01T10:0a:00Z");
+    row("2024-05-01T10:00:00+02:60", "dateTime: invalid dateTime offset: +02:60");
+    QTest::newRow("arabic-indic digits")
+        << u"\u0662\u0660\u0662\u0664-05-01T10:00:00Z"_s
+        << u"dateTime: invalid dateTime: \u0662\u0660\u0662\u0664-05-01T10:00:00Z"_s;
     row("", "dateTime: invalid dateTime: ");
 }
 
