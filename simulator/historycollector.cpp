@@ -3,6 +3,7 @@
 #include "taskstore.h"
 
 #include <QHash>
+#include <QJsonDocument>
 #include <QPair>
 
 #include <algorithm>
@@ -113,6 +114,14 @@ QJsonObject HistoryCollector::encode(const TaskRecord &r) const
     return o;
 }
 
+QByteArray HistoryCollector::encodeCompact(const TaskRecord &r) const
+{
+    // Without a result filter the stored task is the answer; the store may have it frozen.
+    if (!m_infoFilter || !m_infoFilter->filterTaskResults || !r.info.result)
+        return m_store->compactJson(r);
+    return QJsonDocument(encode(r)).toJson(QJsonDocument::Compact);
+}
+
 bool HistoryCollector::onTaskCreated(int id)
 {
     const TaskRecord *r = m_store->byId(id);
@@ -170,27 +179,37 @@ void HistoryCollector::refreshPage()
     }
 }
 
-QJsonArray HistoryCollector::readNext(int maxCount)
+void HistoryCollector::appendTo(QByteArray &array, const TaskRecord &r) const
 {
-    QJsonArray out;
-    while (m_cursor < m_candidates.size() && out.size() < maxCount) {
-        const TaskRecord *r = m_store->byId(m_candidates[m_cursor++]);
-        if (r && dynamicMatch(*r))
-            out.append(encode(*r));
-    }
-    return out;
+    array += array.isEmpty() ? '[' : ',';
+    array += encodeCompact(r);
 }
 
-QJsonArray HistoryCollector::readPrevious(int maxCount)
+QByteArray HistoryCollector::readNext(int maxCount)
 {
-    QJsonArray out;
-    m_cursor = std::min(m_cursor, m_candidates.size());
-    while (m_cursor > 0 && out.size() < maxCount) {
-        const TaskRecord *r = m_store->byId(m_candidates[--m_cursor]);
-        if (r && dynamicMatch(*r))
-            out.append(encode(*r));
+    QByteArray out;
+    for (int n = 0; m_cursor < m_candidates.size() && n < maxCount;) {
+        const TaskRecord *r = m_store->byId(m_candidates[m_cursor++]);
+        if (r && dynamicMatch(*r)) {
+            appendTo(out, *r);
+            ++n;
+        }
     }
-    return out;
+    return out.isEmpty() ? QByteArrayLiteral("[]") : out + ']';
+}
+
+QByteArray HistoryCollector::readPrevious(int maxCount)
+{
+    QByteArray out;
+    m_cursor = std::min(m_cursor, m_candidates.size());
+    for (int n = 0; m_cursor > 0 && n < maxCount;) {
+        const TaskRecord *r = m_store->byId(m_candidates[--m_cursor]);
+        if (r && dynamicMatch(*r)) {
+            appendTo(out, *r);
+            ++n;
+        }
+    }
+    return out.isEmpty() ? QByteArrayLiteral("[]") : out + ']';
 }
 
 void HistoryCollector::reset()

@@ -31,10 +31,12 @@ public:
     bool onTaskCreated(int id);
     bool onTaskStateChanged(int id);
 
-    /// Forward from the cursor (older → newer); moves the cursor past what was read.
-    QJsonArray readNext(int maxCount);
+    /// Forward from the cursor (older → newer); moves the cursor past what was read. The
+    /// answer is the compact JSON array itself: pages of 1 000 tasks are the simulator's
+    /// largest answers, and seeded tasks are copied as the bytes they were frozen to.
+    QByteArray readNext(int maxCount);
     /// Backward from the cursor (newer → older, in that order); moves the cursor back.
-    QJsonArray readPrevious(int maxCount);
+    QByteArray readPrevious(int maxCount);
     /// Cursor to the oldest item.
     void rewind() { m_cursor = 0; }
     /// Cursor to just before the latest page.
@@ -46,6 +48,10 @@ private:
     bool staticMatch(const TaskRecord &r) const;
     bool dynamicMatch(const TaskRecord &r) const;
     QJsonObject encode(const TaskRecord &r) const;
+    /// encode() as compact JSON bytes.
+    QByteArray encodeCompact(const TaskRecord &r) const;
+    /// Appends `r` to a JSON array being written as bytes.
+    void appendTo(QByteArray &array, const TaskRecord &r) const;
     /// Index in m_candidates of the oldest task on the latest page.
     size_t pageStart() const;
     void refreshPage();

@@ -26,6 +26,13 @@ Reply Reply::json(const QJsonValue &value, int status)
     return r;
 }
 
+Reply Reply::jsonBytes(QByteArray body)
+{
+    Reply r;
+    r.body = std::move(body);
+    return r;
+}
+
 Reply Reply::none()
 {
     Reply r;

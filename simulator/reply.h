@@ -22,6 +22,8 @@ struct Reply
 
     /// 200 with the value serialized as it is (objects, arrays and bare primitives).
     static Reply json(const QJsonValue &value, int status = 200);
+    /// 200 with a body that is already compact JSON.
+    static Reply jsonBytes(QByteArray body);
     /// 204 with an empty body: void methods and unset (null) results.
     static Reply none();
     /// HTTP 500 with the fault object as the body.

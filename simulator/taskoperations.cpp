@@ -136,10 +136,11 @@ void TaskOperations::registerCollector(OperationTable &table)
 {
     const QString thc = QStringLiteral("TaskHistoryCollector");
     const QString hc = QStringLiteral("HistoryCollector");
-    table.add(thc, QStringLiteral("ReadNextTasks"),
-              [](Call &call) { return Reply::json(collectorOf(call).readNext(maxCountOf(call))); });
+    table.add(thc, QStringLiteral("ReadNextTasks"), [](Call &call) {
+        return Reply::jsonBytes(collectorOf(call).readNext(maxCountOf(call)));
+    });
     table.add(thc, QStringLiteral("ReadPreviousTasks"), [](Call &call) {
-        return Reply::json(collectorOf(call).readPrevious(maxCountOf(call)));
+        return Reply::jsonBytes(collectorOf(call).readPrevious(maxCountOf(call)));
     });
     table.add(hc, QStringLiteral("RewindCollector"), [](Call &call) {
         collectorOf(call).rewind();

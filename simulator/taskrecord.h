@@ -21,6 +21,9 @@ struct TaskRecord
     qint64 revision = 0;
     QJsonObject json;
     qint64 jsonRevision = -1;
+    /// Compact JSON of a seeded historical task, written once at seeding: such a task never
+    /// changes, so history pages are served by copying bytes. Cleared if it ever does change.
+    QByteArray frozenJson;
 };
 
 } // namespace sim

@@ -2,6 +2,8 @@
 
 #include <vim/codec.h>
 
+#include <QJsonDocument>
+
 namespace sim {
 
 namespace {
@@ -76,6 +78,8 @@ TaskRecord &TaskStore::create(vim::TaskInfo info, const QStringList &ancestors, 
 void TaskStore::appendHistorical(vim::TaskInfo info, const QStringList &ancestors)
 {
     append(std::move(info), ancestors);
+    TaskRecord &r = *m_records.back();
+    r.frozenJson = QJsonDocument(vim::encode(r.info).toObject()).toJson(QJsonDocument::Compact);
 }
 
 bool TaskStore::modify(const QString &key, const std::function<void(vim::TaskInfo &)> &change)
@@ -86,6 +90,7 @@ bool TaskStore::modify(const QString &key, const std::function<void(vim::TaskInf
     const vim::TaskInfoState before = r->info.state;
     change(r->info);
     ++r->revision;
+    r->frozenJson.clear();
     const bool stateChanged = !(before == r->info.state);
     if (stateChanged && r->info.isFinished()) {
         m_active.erase(r->id);
@@ -119,6 +124,13 @@ QJsonObject TaskStore::transientJson(const TaskRecord &record) const
     if (record.jsonRevision == record.revision)
         return record.json;
     return vim::encode(record.info).toObject();
+}
+
+QByteArray TaskStore::compactJson(const TaskRecord &record) const
+{
+    if (!record.frozenJson.isEmpty())
+        return record.frozenJson;
+    return QJsonDocument(transientJson(record)).toJson(QJsonDocument::Compact);
 }
 
 QList<vim::ManagedObjectReference> TaskStore::recentTasks(const QDateTime &now) const

@@ -44,6 +44,8 @@ public:
     /// The same without filling the cache: collectors paging through history use it, so
     /// 100 000 historical tasks do not all keep their JSON.
     QJsonObject transientJson(const TaskRecord &record) const;
+    /// Compact JSON bytes of the task: the frozen copy of a historical task, else encoded now.
+    QByteArray compactJson(const TaskRecord &record) const;
 
     /// TaskManager.recentTask: queued and running tasks plus the last 200 completed in
     /// the last 10 minutes, oldest first.

@@ -4,7 +4,9 @@
 #include "simharness.h"
 
 #include <QJsonArray>
+
 #include <QTest>
+#include <vim/codec.h>
 
 class TstSimHistory final : public QObject
 {
@@ -58,6 +60,44 @@ private Q_SLOTS:
                  QStringLiteral("task-100000"));
         QCOMPARE(newest.at(2).toObject().value(QLatin1String("key")).toString(),
                  QStringLiteral("task-99998"));
+    }
+
+    void pagesMatchTheGroundTruthAfterChanges()
+    {
+        // Given 300 historical tasks, one of which is changed after seeding
+        sim::SimulatorOptions o = SimHarness::quietOptions();
+        o.workload.historyTasks = 300;
+        SimHarness sim(o);
+        QVERIFY(sim.ok());
+        QCOMPARE(sim->setTaskDescription(QStringLiteral("task-150"),
+                                         vim::LocalizableMessage{QStringLiteral("changed.after"),
+                                                                 {},
+                                                                 QStringLiteral("Changed")}),
+                 QString());
+        RawHttpClient c(sim.port());
+        QCOMPARE(c.login().status, 200);
+
+        // When a collector over all of them is read forward in pages of 128
+        const auto created =
+            c.post(QStringLiteral("TaskManager/TaskManager/CreateCollectorForTasks"),
+                   "{\"filter\":{\"_typeName\":\"TaskFilterSpec\"}}");
+        const QString base = QStringLiteral("TaskHistoryCollector/") +
+                             created.object().value(QLatin1String("value")).toString();
+        QList<vim::TaskInfo> read;
+        for (;;) {
+            const auto page = c.post(base + QStringLiteral("/ReadNextTasks"), "{\"maxCount\":128}");
+            QCOMPARE(page.status, 200);
+            const auto tasks = vim::decode<QList<vim::TaskInfo>>(page.json());
+            QVERIFY2(tasks.ok(), qPrintable(tasks.error().toString()));
+            if (tasks->isEmpty())
+                break;
+            read += tasks.value();
+        }
+
+        // Then every task reads back as the ground truth holds it, the changed one with its
+        // new description (the bytes kept for seeded tasks must not outlive a change)
+        QCOMPARE(read, sim->tasks());
+        QCOMPARE(read.at(149).description->key, QStringLiteral("changed.after"));
     }
 
     void stateFilterSelectsFailedTasks()
