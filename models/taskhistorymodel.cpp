@@ -64,7 +64,7 @@ void TaskHistoryModel::fetchMore(const QModelIndex &parent)
     svc::TaskHistoryCollector collector(m_connection, m_collector);
     auto pending = m_newestFirst ? collector.readPreviousTasks(m_pageSize)
                                  : collector.readNextTasks(m_pageSize);
-    pending.then(this, [this, generation](const VimResult<QList<vim::TaskInfo>> &r) {
+    pending.then(this, [this, generation](VimResult<QList<vim::TaskInfo>> r) {
         if (generation != m_generation)
             return;
         m_fetching = false;
@@ -73,7 +73,7 @@ void TaskHistoryModel::fetchMore(const QModelIndex &parent)
             return;
         }
         const bool end = r.value().isEmpty();
-        appendBatch(r.value());
+        appendBatch(std::move(r).value());
         setStatus(end ? Status::Complete : Status::Ready);
     });
 }
@@ -118,6 +118,7 @@ void TaskHistoryModel::clearRows()
     beginResetModel();
     m_rows.clear();
     m_keys.clear();
+    m_strings.clear();
     endResetModel();
 }
 
@@ -207,12 +208,12 @@ void TaskHistoryModel::beginReading(quint64 generation, bool newestFirst)
             if (!s.ok())
                 return fail(s.error());
             svc::TaskHistoryCollector c(m_connection, m_collector);
-            c.latestPage().then(this, [this, generation](const VimResult<QList<vim::TaskInfo>> &p) {
+            c.latestPage().then(this, [this, generation](VimResult<QList<vim::TaskInfo>> p) {
                 if (generation != m_generation)
                     return;
                 if (!p.ok())
                     return fail(p.error());
-                appendBatch(p.value());
+                appendBatch(std::move(p).value());
                 svc::TaskHistoryCollector(m_connection, m_collector)
                     .resetCollector()
                     .then(this, [this, generation](const VimResult<void> &z) {
@@ -240,9 +241,10 @@ void TaskHistoryModel::appendBatch(QList<vim::TaskInfo> tasks)
     });
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(tasks.size()) - 1);
-    for (const vim::TaskInfo &t : std::as_const(tasks)) {
+    for (vim::TaskInfo &t : tasks) {
+        m_strings.share(t);
         m_keys.insert(t.key);
-        m_rows.append(t);
+        m_rows.append(std::move(t));
     }
     endInsertRows();
 }

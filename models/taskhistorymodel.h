@@ -1,5 +1,6 @@
 #pragma once
 
+#include "taskstringpool.h"
 #include "tasktable.h"
 
 #include <vimconnection.h>
@@ -98,6 +99,7 @@ private:
     QString m_errorString;
     QList<vim::TaskInfo> m_rows;
     QSet<QString> m_keys;
+    TaskStringPool m_strings;
     vim::TaskDescription m_description;
     QString m_server;
 };

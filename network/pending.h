@@ -68,7 +68,8 @@ VimResult<T> decodeReply(const VimReply &reply)
 
 /// A typed handle on a VimReply (DESIGN.md decision 1). `then(context, f)` calls
 /// `f(const VimResult<T> &)` exactly once when the reply finishes, unless `context` was
-/// destroyed first — so a closed dialog never sees a stale callback.
+/// destroyed first — so a closed dialog never sees a stale callback. The result is passed as
+/// an rvalue, so `f` may take it by value and move a large answer out.
 template<typename T>
 class Pending
 {
@@ -85,7 +86,9 @@ public:
             // The reply deletes itself once finished, so take the result now, not later.
             QMetaObject::invokeMethod(
                 context,
-                [result = resultOf(*reply), f = std::forward<F>(f)]() mutable { f(result); },
+                [result = resultOf(*reply), f = std::forward<F>(f)]() mutable {
+                    f(std::move(result));
+                },
                 Qt::QueuedConnection);
             return;
         }

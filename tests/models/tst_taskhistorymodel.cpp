@@ -55,6 +55,24 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), int(f.sim().tasks().size()));
         for (int r = 1; r < model.rowCount(); ++r)
             QVERIFY(model.task(r - 1).queueTime >= model.task(r).queueTime);
+        // with the server's content, and the texts that repeat from row to row held once
+        // (one buffer per distinct task type, user and state, whatever the row count)
+        QHash<QString, vim::TaskInfo> truth;
+        for (const vim::TaskInfo &t : f.sim().tasks())
+            truth.insert(t.key, t);
+        QSet<QString> texts;
+        QSet<const QChar *> buffers;
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const vim::TaskInfo t = model.task(r);
+            QCOMPARE(t, truth.value(t.key));
+            for (const QString *s : {&t.descriptionId, &t.reason.userName, &t.state.toString()}) {
+                texts.insert(*s);
+                buffers.insert(s->constData());
+            }
+            QCOMPARE(t.task.value.constData(), t.key.constData());
+        }
+        QVERIFY(texts.size() < model.rowCount());
+        QCOMPARE(buffers.size(), texts.size());
         QCOMPARE(f.sim().stats().collectors, 1);
         // When the model closes its collector
         model.close();
