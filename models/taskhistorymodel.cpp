@@ -51,31 +51,74 @@ QVariant TaskHistoryModel::headerData(int section, Qt::Orientation orientation, 
 
 bool TaskHistoryModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_collector.isNull() && !m_fetching && m_status == Status::Ready;
+    return !parent.isValid() && !m_collector.isNull() && m_status == Status::Ready;
 }
 
 void TaskHistoryModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
-    m_fetching = true;
+    m_demand = 1;
     setStatus(Status::Loading);
+    pumpReads();
+}
+
+void TaskHistoryModel::sendRead()
+{
+    const quint64 id = ++m_nextReadId;
     const quint64 generation = m_generation;
+    m_reads.push_back(PageRead{id, std::nullopt});
+    m_readAtServer = true;
     svc::TaskHistoryCollector collector(m_connection, m_collector);
     auto pending = m_newestFirst ? collector.readPreviousTasks(m_pageSize)
                                  : collector.readNextTasks(m_pageSize);
-    pending.then(this, [this, generation](VimResult<QList<vim::TaskInfo>> r) {
+    pending.onAnswered(this, [this, generation] {
         if (generation != m_generation)
             return;
-        m_fetching = false;
+        m_readAtServer = false;
+        pumpReads();
+    });
+    pending.then(this, [this, generation, id](VimResult<QList<vim::TaskInfo>> r) {
+        if (generation != m_generation)
+            return;
+        const auto read = std::find_if(m_reads.begin(), m_reads.end(),
+                                       [id](const PageRead &p) { return p.id == id; });
+        if (read == m_reads.end())
+            return;
+        if (read + 1 == m_reads.end())
+            m_readAtServer = false;
+        if (r.ok() && r.value().size() < m_pageSize)
+            m_nearEnd = true;
+        read->result = std::move(r);
+        pumpReads();
+    });
+}
+
+void TaskHistoryModel::pumpReads()
+{
+    // Deliver in the order read, and only what the view asked for.
+    while (m_demand > 0 && !m_reads.empty() && m_reads.front().result) {
+        VimResult<QList<vim::TaskInfo>> r = std::move(*m_reads.front().result);
+        m_reads.pop_front();
+        m_demand = 0;
         if (!r.ok()) {
+            m_reads.clear();
             fail(r.error());
             return;
         }
         const bool end = r.value().isEmpty();
         appendBatch(std::move(r).value());
         setStatus(end ? Status::Complete : Status::Ready);
-    });
+        if (end) {
+            m_reads.clear();
+            return;
+        }
+    }
+    // Keep one page beyond what was asked for on its way, one request at the server at a time.
+    const qsizetype wanted = m_demand + (m_nearEnd ? 0 : 1);
+    if (!m_readAtServer && !m_collector.isNull() && qsizetype(m_reads.size()) < wanted &&
+        (m_status == Status::Ready || m_status == Status::Loading))
+        sendRead();
 }
 
 void TaskHistoryModel::setFilter(const vim::TaskFilterSpec &filter)
@@ -106,7 +149,10 @@ void TaskHistoryModel::reset()
 void TaskHistoryModel::close()
 {
     ++m_generation;
-    m_fetching = false;
+    m_reads.clear();
+    m_readAtServer = false;
+    m_demand = 0;
+    m_nearEnd = false;
     if (!m_collector.isNull() && m_connection->hasSession())
         svc::TaskHistoryCollector(m_connection, m_collector).destroyCollector();
     m_collector = {};
@@ -268,7 +314,7 @@ void TaskHistoryModel::setStatus(Status status, const QString &error)
 
 void TaskHistoryModel::fail(const VimError &error)
 {
-    m_fetching = false;
+    m_demand = 0;
     qCInfo(lcModels) << "task history:" << error.toString();
     if (error.isFault(QStringLiteral("NotSupported")))
         setStatus(

@@ -10,9 +10,15 @@
 #include <QAbstractTableModel>
 #include <QSet>
 
+#include <deque>
+#include <optional>
+
 /// Task history through one TaskHistoryCollector (DESIGN.md decision 5): newest first, read
-/// lazily a page at a time through canFetchMore/fetchMore. A new filter destroys the old
-/// collector. Collector errors become status() and errorString(), never a crash.
+/// lazily a page at a time through canFetchMore/fetchMore. One page is read ahead of what was
+/// asked for, so scrolling on finds it waiting: the read of the next page goes out as soon as
+/// the server has answered the previous one, while that one is still being decoded (never
+/// two at the server at once, so pages cannot arrive out of order). A new filter destroys the
+/// old collector. Collector errors become status() and errorString(), never a crash.
 /// Columns and roles: see TaskTable.
 class TaskHistoryModel final : public QAbstractTableModel
 {
@@ -84,6 +90,9 @@ private:
     void setStatus(Status status, const QString &error = {});
     void fail(const VimError &error);
     void appendBatch(QList<vim::TaskInfo> tasks);
+    /// Delivers read pages the view asked for and sends the next read when one may go out.
+    void pumpReads();
+    void sendRead();
     void clearRows();
 
     VimConnection *m_connection;
@@ -92,7 +101,19 @@ private:
     vim::ManagedObjectReference m_collector;
     quint64 m_generation = 0;
     bool m_newestFirst = true;
-    bool m_fetching = false;
+    /// Page reads in the order they were sent: the last one may still be at the server.
+    struct PageRead
+    {
+        quint64 id = 0;
+        std::optional<VimResult<QList<vim::TaskInfo>>> result;
+    };
+    std::deque<PageRead> m_reads;
+    quint64 m_nextReadId = 0;
+    bool m_readAtServer = false;
+    /// Pages fetchMore() asked for and not yet delivered (0 or 1).
+    int m_demand = 0;
+    /// A short or empty page was decoded: the end is near, so nothing more is read ahead.
+    bool m_nearEnd = false;
     int m_pageSize = 50;
     int m_maxCollector = -1;
     Status m_status = Status::Idle;

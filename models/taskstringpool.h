@@ -14,11 +14,17 @@ class TaskStringPool final
 public:
     /// Points the repeating strings of `task` at the pooled copies.
     void share(vim::TaskInfo &task);
-    void clear() { m_strings.clear(); }
+    void clear();
 
 private:
-    void share(QString &text);
-    void share(vim::ManagedObjectReference &ref);
+    /// Each field remembers its last pooled text: neighbouring rows often repeat it, and a
+    /// comparison is cheaper than a hash lookup.
+    void share(QString &text, QString &last);
 
     QSet<QString> m_strings;
+    struct Last
+    {
+        QString taskType, descriptionId, entityType, entityValue, entityName, state, reasonType,
+            userName, faultType;
+    } m_last;
 };

@@ -98,6 +98,15 @@ public:
             Qt::SingleShotConnection);
     }
 
+    /// Calls `f()` once the server has answered with success, before the body is decoded (see
+    /// VimReply::answered()); never when the call fails or `context` is gone.
+    template<typename F>
+    void onAnswered(QObject *context, F &&f) const
+    {
+        QObject::connect(m_reply, &VimReply::answered, context, std::forward<F>(f),
+                         Qt::SingleShotConnection);
+    }
+
     VimReply *reply() const { return m_reply; }
     void abort() const { m_reply->abort(); }
 

@@ -422,6 +422,14 @@ void VimConnection::onNetworkFinished(VimReply *reply, QNetworkReply *network)
             if (body.size() > m_maxResponseBytes) {
                 error = tooLarge();
             } else {
+                if (status >= 200 && status < 300) {
+                    // The server is done with the request: a reader of pages may send the next
+                    // one now and overlap it with decoding this one.
+                    const QPointer<VimReply> guard(reply);
+                    Q_EMIT reply->answered();
+                    if (!guard || reply->isFinished())
+                        return;
+                }
                 error = VimAnswer::interpret(operation, status, body, parseLimits(), &value);
             }
         }

@@ -33,6 +33,9 @@ public:
     void abort();
 
 Q_SIGNALS:
+    /// A success status and the whole body have arrived; finished() follows once the body is
+    /// decoded (or found broken). Never emitted for errors, nor for a request that is retried.
+    void answered();
     void finished();
 
 private:

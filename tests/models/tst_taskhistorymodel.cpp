@@ -26,31 +26,60 @@ private:
         return filter;
     }
 
+    /// 120 finished tasks on a server, and a checked model over all of them in pages of 25
+    /// that open() asks for the latest page.
+    struct History
+    {
+        SimFixture f{historyOptions()};
+        std::unique_ptr<TaskHistoryModel> model;
+        std::unique_ptr<QAbstractItemModelTester> tester;
+
+        /// True once connected and the latest page is shown.
+        bool open()
+        {
+            if (!f.connect())
+                return false;
+            model = std::make_unique<TaskHistoryModel>(&f.connection());
+            tester = std::make_unique<QAbstractItemModelTester>(
+                model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+            model->setPageSize(25);
+            model->setFilter(everything(f));
+            return QTest::qWaitFor(
+                [this] { return model->status() == TaskHistoryModel::Status::Ready; }, 10'000);
+        }
+    };
+
+    /// Fetches as a scrolling view would until the model is Complete; false when it stalls.
+    static bool readToTheEnd(TaskHistoryModel &model)
+    {
+        while (model.status() != TaskHistoryModel::Status::Complete) {
+            if (model.canFetchMore({}))
+                model.fetchMore({});
+            if (!QTest::qWaitFor(
+                    [&model] {
+                        return model.status() == TaskHistoryModel::Status::Ready ||
+                               model.status() == TaskHistoryModel::Status::Complete;
+                    },
+                    10'000))
+                return false;
+        }
+        return true;
+    }
+
 private Q_SLOTS:
     void pagesNewestFirstToTheEnd()
     {
-        // Given a server with 120 finished tasks in its history
-        SimFixture f(historyOptions());
-        QVERIFY(f.connect());
-        TaskHistoryModel model(&f.connection());
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setPageSize(25);
-        // When a filter is set
-        model.setFilter(everything(f));
+        // Given a server with 120 finished tasks in its history, When a filter is set
+        History h;
+        QVERIFY(h.open());
+        SimFixture &f = h.f;
+        TaskHistoryModel &model = *h.model;
         // Then the latest page comes first, and more can be fetched
-        QTRY_COMPARE_WITH_TIMEOUT(model.status(), TaskHistoryModel::Status::Ready, 10'000);
         QCOMPARE(model.rowCount(), 25);
         QVERIFY(model.canFetchMore({}));
         QTRY_COMPARE(model.maxCollector(), 32);
         // When fetching until the end
-        while (model.status() != TaskHistoryModel::Status::Complete) {
-            if (model.canFetchMore({}))
-                model.fetchMore({});
-            QTRY_VERIFY_WITH_TIMEOUT(model.status() == TaskHistoryModel::Status::Ready ||
-                                         model.status() == TaskHistoryModel::Status::Complete,
-                                     10'000);
-        }
+        QVERIFY(readToTheEnd(model));
         // Then every task is there once, newest first
         QCOMPARE(model.rowCount(), int(f.sim().tasks().size()));
         for (int r = 1; r < model.rowCount(); ++r)
@@ -77,6 +106,41 @@ private Q_SLOTS:
         // When the model closes its collector
         model.close();
         QTRY_COMPARE(f.sim().stats().collectors, 0);
+    }
+
+    void readsOnePageAhead()
+    {
+        // Given the latest 25 of 120 tasks shown
+        History h;
+        QVERIFY(h.open());
+        SimFixture &f = h.f;
+        TaskHistoryModel &model = *h.model;
+        // Then nothing is read before the view asks: most operators never scroll
+        const qint64 idle = f.sim().stats().requests;
+        QTest::qWait(300);
+        QCOMPARE(f.sim().stats().requests, idle);
+
+        // When the view asks for the next page
+        model.fetchMore({});
+        QCOMPARE(model.status(), TaskHistoryModel::Status::Loading);
+        QTRY_COMPARE_WITH_TIMEOUT(model.status(), TaskHistoryModel::Status::Ready, 10'000);
+        QCOMPARE(model.rowCount(), 50);
+        // Then the page after it is read too, without being asked, and kept back
+        QTRY_COMPARE_WITH_TIMEOUT(f.sim().stats().requests, idle + 2, 10'000);
+        QTest::qWait(200);
+        QCOMPARE(model.rowCount(), 50);
+        // and the next fetchMore shows it at once, still newest first
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), 75);
+        QCOMPARE(model.status(), TaskHistoryModel::Status::Ready);
+        for (int r = 1; r < model.rowCount(); ++r)
+            QVERIFY(model.task(r - 1).queueTime >= model.task(r).queueTime);
+        // When read to the end, no read goes out beyond it
+        QVERIFY(readToTheEnd(model));
+        QCOMPARE(model.rowCount(), 120);
+        const qint64 atEnd = f.sim().stats().requests;
+        QTest::qWait(300);
+        QCOMPARE(f.sim().stats().requests, atEnd);
     }
 
     void refilterReplacesTheCollector()
