@@ -63,6 +63,7 @@ private Q_SLOTS:
     void invalidServer();
     void invalidLogin();
     void requestHeaders();
+    void answeredComesBeforeDecodingAndOnlyOnSuccess();
     void sessionHeaderReplaced();
     void bracketsGoRawOnTheWire();
 
@@ -392,6 +393,36 @@ void TestVimConnection::requestHeaders()
              f.vc.validSession());
     QVERIFY(f.connection.requestCount() >= 4);
     QVERIFY(f.connection.bytesReceived() > 0);
+}
+
+void TestVimConnection::answeredComesBeforeDecodingAndOnlyOnSuccess()
+{
+    // Given one call that succeeds and one that fails with a fault
+    Fixture f;
+    f.vc.route("GET", "/maxCollector", HttpResponse::ok("32"));
+    f.vc.route("GET", "/description",
+               HttpResponse::fault(FakeVCenter::faultJson("SystemError", "no descriptions")));
+    QVERIFY(f.vc.connect(&f.connection));
+    QStringList events;
+    QObject context;
+    const auto watch = [&](const auto &pending, const QString &name) {
+        pending.onAnswered(&context, [&events, name] { events.append(name + u" answered"); });
+        pending.then(&context, [&events, name](const auto &r) {
+            events.append(name + (r.ok() ? u" ok" : u" failed"));
+        });
+    };
+
+    // When both are called
+    watch(taskManager(&f.connection).maxCollector(), QStringLiteral("maxCollector"));
+    watch(taskManager(&f.connection).description(), QStringLiteral("description"));
+    QTRY_COMPARE(events.size(), 3);
+
+    // Then the success was announced before its result, and the fault only finished
+    QVERIFY(events.indexOf(QStringLiteral("maxCollector answered")) >= 0);
+    QVERIFY(events.indexOf(QStringLiteral("maxCollector answered")) <
+            events.indexOf(QStringLiteral("maxCollector ok")));
+    QVERIFY(events.contains(QStringLiteral("description failed")));
+    QVERIFY(!events.contains(QStringLiteral("description answered")));
 }
 
 void TestVimConnection::sessionHeaderReplaced()
