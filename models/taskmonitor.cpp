@@ -418,8 +418,7 @@ void TaskMonitor::readRecentTasks(quint64 generation, bool initial)
             QList<MoRef> watch;
             if (r.ok()) {
                 for (const MoRef &ref : r.value()) {
-                    const auto it = m_tasks.constFind(ref.value);
-                    if (it == m_tasks.cend() || !it->isFinished())
+                    if (mayChange(ref.value))
                         watch.append(ref);
                 }
             } else {
@@ -602,15 +601,15 @@ void TaskMonitor::processUpdateSet(const vim::UpdateSet &set)
     // since is on it; only a full page of strangers may have pushed some out unseen.
     // (A server may keep pages smaller than asked: the largest page seen counts as full.)
     m_largestPage = std::max(m_largestPage, int(page.size()));
-    const bool pageHasNew =
-        !page.isEmpty() && page.size() >= std::min(m_pageSize, m_largestPage) &&
-        std::none_of(page.cbegin(), page.cend(),
-                     [this](const vim::TaskInfo &t) { return m_tasks.contains(t.key); });
+    const bool pageHasNew = !page.isEmpty() && page.size() >= std::min(m_pageSize, m_largestPage) &&
+                            std::none_of(page.cbegin(), page.cend(),
+                                         [this](const vim::TaskInfo &t) { return isKnown(t.key); });
     // The page first: Task.info is the fresher source for the same task.
     ChangeSet changed;
     applyTasks(page, true, changed);
     applyTasks(infos, false, changed);
     emitChanged(changed);
+    forgetOldFinished();
     watchUnfinished(page);
     if (pageHasNew)
         drainCollector(m_generation);
@@ -650,15 +649,29 @@ void TaskMonitor::drainCollector(quint64 generation)
             ChangeSet changed;
             applyTasks(r.value(), true, changed);
             emitChanged(changed);
+            forgetOldFinished();
             watchUnfinished(r.value());
             if (r.value().size() >= DrainBatch || m_drainAgain)
                 drainCollector(generation);
         });
 }
 
+bool TaskMonitor::mayChange(const QString &key) const
+{
+    const auto it = m_tasks.constFind(key);
+    return it == m_tasks.cend() ? !m_forgotten.contains(key) : !it->isFinished();
+}
+
+bool TaskMonitor::isKnown(const QString &key) const
+{
+    return m_tasks.contains(key) || m_forgotten.contains(key);
+}
+
 void TaskMonitor::applyTasks(const QList<vim::TaskInfo> &tasks, bool fromPage, ChangeSet &changed)
 {
     for (const vim::TaskInfo &info : tasks) {
+        if (m_forgotten.contains(info.key))
+            continue;
         auto it = m_tasks.find(info.key);
         if (it == m_tasks.end()) {
             m_tasks.insert(info.key, info);
@@ -677,6 +690,36 @@ void TaskMonitor::applyTasks(const QList<vim::TaskInfo> &tasks, bool fromPage, C
             changed.tasks.append(info);
         }
     }
+}
+
+void TaskMonitor::setForgetFinishedAfter(int seconds, int keepAtLeast)
+{
+    m_forgetAfterSeconds = std::max(0, seconds);
+    m_keepAtLeast = std::max(0, keepAtLeast);
+    m_forgetCheckAt = m_keepAtLeast;
+}
+
+void TaskMonitor::forgetOldFinished()
+{
+    if (m_tasks.size() < std::max<qsizetype>(m_forgetCheckAt, 1))
+        return;
+    const QDateTime cutoff = QDateTime::currentDateTimeUtc()
+                                 .addMSecs(m_serverClockOffsetMs)
+                                 .addSecs(-m_forgetAfterSeconds);
+    // Tasks still moving between view sets are kept: their removal from the view is pending.
+    for (auto it = m_tasks.begin(); it != m_tasks.end();) {
+        const vim::TaskInfo &t = it.value();
+        if (t.isFinished() && t.completeTime && *t.completeTime < cutoff &&
+            !m_inView.contains(t.key) && !m_viewInFlight.contains(t.key) &&
+            !m_viewRemove.contains(t.key)) {
+            m_forgotten.insert(t.key);
+            it = m_tasks.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    // Look again once the map has doubled, so the scan costs O(1) per task on average.
+    m_forgetCheckAt = std::max<qsizetype>(m_keepAtLeast, 2 * m_tasks.size());
 }
 
 void TaskMonitor::markSynchronized()
@@ -797,8 +840,7 @@ void TaskMonitor::poll()
             }
             QList<MoRef> refs;
             for (const MoRef &ref : r.value()) {
-                const auto it = m_tasks.constFind(ref.value);
-                if (it == m_tasks.cend() || !it->isFinished())
+                if (mayChange(ref.value))
                     refs.append(ref);
             }
             QSet<QString> listed;

@@ -63,7 +63,13 @@ public:
     /// WaitForUpdatesEx maxWaitSeconds; default 15 s below the request timeout, at most 60 s.
     void setMaxWaitSeconds(int seconds) { m_maxWaitSeconds = seconds; }
 
-    /// Every task seen since start, by key.
+    /// Finished tasks leave tasks() once they completed this long ago on the server's clock
+    /// (default 15 min; recentTask lists them for 10), looked at whenever the map has doubled
+    /// beyond `keepAtLeast`. Only their keys stay, so the same task is never reported again;
+    /// an all-day session on a busy server keeps ~60 bytes instead of ~1.5 KB per task.
+    void setForgetFinishedAfter(int seconds, int keepAtLeast = 1'000);
+
+    /// The tasks seen since start that are running or finished recently, by key.
     const QHash<QString, vim::TaskInfo> &tasks() const { return m_tasks; }
     const vim::TaskDescription &description() const { return m_description; }
     /// Server clock minus local clock in ms (from CurrentTime at start), for aging tasks.
@@ -104,6 +110,10 @@ private:
         QHash<QString, qsizetype> index;
     };
     void applyTasks(const QList<vim::TaskInfo> &tasks, bool fromPage, ChangeSet &changed);
+    /// In m_tasks, or finished long ago and forgotten.
+    bool isKnown(const QString &key) const;
+    /// Unknown, or known and not finished: worth watching.
+    bool mayChange(const QString &key) const;
     /// Reads the collector forward (ReadNextTasks) until it is at the newest task, so a
     /// burst larger than the latest page loses nothing.
     void drainCollector(quint64 generation);
@@ -124,6 +134,8 @@ private:
     int nextBackoff();
     void destroyAll(const std::function<void()> &done);
     void emitChanged(const ChangeSet &changed);
+    /// Drops long-finished tasks when the map has doubled since the last time (amortized).
+    void forgetOldFinished();
     void markSynchronized();
 
     VimConnection *m_connection;
@@ -146,6 +158,11 @@ private:
     bool m_drainAgain = false;
 
     QHash<QString, vim::TaskInfo> m_tasks;
+    /// Keys of finished tasks dropped from m_tasks: known and final, never re-reported.
+    QSet<QString> m_forgotten;
+    int m_forgetAfterSeconds = 15 * 60;
+    int m_keepAtLeast = 1'000;
+    qsizetype m_forgetCheckAt = 1'000;
     QSet<QString> m_inView;
     QSet<QString> m_viewAdd;
     QSet<QString> m_viewRemove;

@@ -167,6 +167,62 @@ private Q_SLOTS:
         QCOMPARE(e.resets.size(), 0);
     }
 
+    void forgetsLongFinishedTasksWithoutReportingThemAgain()
+    {
+        // Given a quiet simulator and a monitor that forgets tasks one second after they
+        // finished, looking whenever it knows 20 more, and re-reads recentTask every second
+        SimFixture f;
+        f.sim().pauseWorkload();
+        QVERIFY(f.connect());
+        Engine e(&f.connection());
+        e.monitor.setPageSize(10);
+        e.monitor.setForgetFinishedAfter(1, 20);
+        QHash<QString, int> finishedReports;
+        connect(&e.monitor, &TaskMonitor::tasksUpdated, this,
+                [&finishedReports](const QList<vim::TaskInfo> &tasks) {
+                    for (const vim::TaskInfo &t : tasks)
+                        finishedReports[t.key] += t.isFinished() ? 1 : 0;
+                });
+        e.monitor.start();
+        QTRY_VERIFY_WITH_TIMEOUT(e.monitor.isSynchronized(), 10'000);
+        const QString root = f.connection().serviceContent().rootFolder.value;
+        const auto runToEnd = [&](int count) {
+            QStringList keys;
+            for (int i = 0; i < count; ++i) {
+                const QString key = f.sim().createTask(QStringLiteral("Folder.createVm"), root);
+                f.sim().setTaskState(key, State::Running);
+                f.sim().setTaskState(key, State::Success);
+                keys.append(key);
+            }
+            return keys;
+        };
+        // When 40 tasks run to their end and are seen finished
+        const QStringList early = runToEnd(40);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(early.cbegin(), early.cend(),
+                        [&](const QString &k) { return finishedReports.value(k) == 1; }),
+            15'000);
+        // and, more than a second later, 40 more
+        QTest::qWait(1'500);
+        const QStringList late = runToEnd(40);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(late.cbegin(), late.cend(),
+                        [&](const QString &k) { return finishedReports.value(k) == 1; }),
+            15'000);
+        // Then the early ones left the engine's map, the late ones are still in it
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::none_of(early.cbegin(), early.cend(),
+                         [&](const QString &k) { return e.monitor.tasks().contains(k); }),
+            10'000);
+        for (const QString &k : late)
+            QVERIFY(e.monitor.tasks().contains(k));
+        // and although recentTask still lists them, none was reported finished twice
+        QTest::qWait(2'500); // two recentTask re-reads
+        for (const QString &k : early + late)
+            QCOMPARE(finishedReports.value(k), 1);
+        QVERIFY(matchesTruth(f, e.model, true));
+    }
+
     void healsAfterSessionExpiryAndRestart()
     {
         // Given a live monitor
