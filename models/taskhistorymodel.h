@@ -8,6 +8,7 @@
 #include <vim/taskfilterspec.h>
 
 #include <QAbstractTableModel>
+#include <QPointer>
 #include <QSet>
 
 #include <deque>
@@ -56,9 +57,10 @@ public:
                         const vim::TaskFilterSpec &filter);
     /// Re-creates the collector with the same filter (new tasks, fresh states).
     void refresh();
-    /// Oldest first from now on (RewindCollector, then ReadNextTasks).
+    /// Oldest first from now on: RewindCollector on the same collector, then ReadNextTasks.
     void rewind();
-    /// Newest first again (ResetCollector, latestPage, then ReadPreviousTasks).
+    /// Newest first again on the same collector: latestPage, ResetCollector, then
+    /// ReadPreviousTasks.
     void reset();
     /// Destroys the collector, e.g. when the history is no longer shown. Rows stay.
     void close();
@@ -83,6 +85,10 @@ Q_SIGNALS:
 
 private:
     void open(bool newestFirst);
+    /// Reads the list again in a direction through the collector held (or a new one).
+    void reread(bool newestFirst);
+    /// Forgets page reads in flight; their answers are ignored.
+    void dropReads();
     /// Clears the rows and status for a new list; returns the generation callbacks check.
     quint64 begin(bool newestFirst);
     void readMaxCollector();
@@ -110,6 +116,8 @@ private:
     std::deque<PageRead> m_reads;
     quint64 m_nextReadId = 0;
     bool m_readAtServer = false;
+    /// The last page read sent, until it is over.
+    QPointer<VimReply> m_readReply;
     /// Pages fetchMore() asked for and not yet delivered (0 or 1).
     int m_demand = 0;
     /// A short or empty page was decoded: the end is near, so nothing more is read ahead.

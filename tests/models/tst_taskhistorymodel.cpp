@@ -143,6 +143,33 @@ private Q_SLOTS:
         QCOMPARE(f.sim().stats().requests, atEnd);
     }
 
+    void rewindAndResetMoveTheSameCollector()
+    {
+        // Given the latest page shown through a collector
+        History h;
+        QVERIFY(h.open());
+        TaskHistoryModel &model = *h.model;
+        const vim::ManagedObjectReference collector = model.collector();
+        QVERIFY(!collector.isNull());
+        // When rewound
+        model.rewind();
+        QTRY_COMPARE_WITH_TIMEOUT(model.status(), TaskHistoryModel::Status::Ready, 10'000);
+        // Then it reads oldest first through the same collector, to the end
+        QCOMPARE(model.collector(), collector);
+        QVERIFY(readToTheEnd(model));
+        QCOMPARE(model.rowCount(), 120);
+        for (int r = 1; r < model.rowCount(); ++r)
+            QVERIFY(model.task(r - 1).queueTime <= model.task(r).queueTime);
+        // When reset
+        model.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(model.status(), TaskHistoryModel::Status::Ready, 10'000);
+        // Then the latest page is back, newest first, still through that collector
+        QCOMPARE(model.rowCount(), 25);
+        QVERIFY(model.task(0).queueTime >= model.task(24).queueTime);
+        QCOMPARE(model.collector(), collector);
+        QCOMPARE(h.f.sim().stats().collectors, 1);
+    }
+
     void refilterReplacesTheCollector()
     {
         // Given a model with a filter
