@@ -44,7 +44,9 @@ CliOptions::CliOptions()
         {QStringLiteral("demo"), tr("Start the embedded simulator and connect to it.")},
         {QStringLiteral("json"), tr("One JSON object per line.")},
         {QStringLiteral("verbose"), tr("Log what the engine does on stderr.")},
-        {QStringLiteral("follow"), tr("tasks: keep printing changes until interrupted.")},
+        {QStringLiteral("follow"),
+         tr("tasks: keep printing changes until interrupted; Ctrl-C or SIGTERM logs out "
+            "first and exits with 130 or 143.")},
         {QStringLiteral("entity"), tr("Managed entity, e.g. VirtualMachine:vm-42."), tr("TYPE:ID")},
         {QStringLiteral("recursion"), tr("history: self, children or all (default all)."),
          tr("option")},

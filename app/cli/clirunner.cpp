@@ -116,6 +116,11 @@ void CliRunner::fail(const QString &message)
     finish(1);
 }
 
+void CliRunner::interrupt(int signal)
+{
+    finish(128 + signal);
+}
+
 void CliRunner::finish(int code)
 {
     if (m_finishing)

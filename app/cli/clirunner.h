@@ -23,6 +23,9 @@ public:
 
     /// Connects (starting the demo simulator first if asked) and runs the command.
     void start();
+    /// Ends the run as a command that completed would (logging out), with the shell's exit
+    /// code for a process ended by `signal` (128 + signal).
+    void interrupt(int signal);
 
 private:
     void run();

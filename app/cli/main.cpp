@@ -1,5 +1,6 @@
 #include "clioptions.h"
 #include "clirunner.h"
+#include "signalwatcher.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -29,6 +30,8 @@ int main(int argc, char *argv[])
             QStringLiteral("vtaskmon.*.info=false\nvtaskmon.*.warning=false"));
 
     CliRunner runner(options);
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::interrupted, &runner, &CliRunner::interrupt);
     runner.start();
     return QCoreApplication::exec();
 }

@@ -393,6 +393,41 @@ private Q_SLOTS:
 #endif
     }
 
+    void cliInterruptedLogsOut_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::newRow("Ctrl-C (SIGINT)") << int(SIGINT);
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+    }
+
+    void cliInterruptedLogsOut()
+    {
+#ifndef VTASKMON_CLI_PATH
+        QSKIP("vtaskmon-cli is not part of this build");
+#else
+        QFETCH(int, signal);
+        // Given the CLI following tasks, its watch set up on the server
+        QProcess cli;
+        cli.setProcessEnvironment(cliEnvironment(true));
+        cli.start(QStringLiteral(VTASKMON_CLI_PATH),
+                  QStringList{QStringLiteral("tasks"), QStringLiteral("--follow")} + cliBase());
+        QVERIFY(cli.waitForStarted(10'000));
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->objectCounts(),
+                                  QStringLiteral("sessions=1 collectors=1 propertyCollectors=1 "
+                                                 "filters=2 views=1"),
+                                  15'000);
+        // When the operator presses Ctrl-C (or a service manager stops it)
+        ::kill(pid_t(cli.processId()), signal);
+        QSignalSpy finished(&cli, &QProcess::finished);
+        QVERIFY(finished.wait(15'000) || cli.state() == QProcess::NotRunning);
+        // Then it ends as the shell expects of that signal, after logging out: nothing of it
+        // is left on the server
+        QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(cli.exitCode(), 128 + signal);
+        QCOMPARE(m_server->objectCounts(), noObjectsLeft);
+#endif
+    }
+
     void cliLogoutRunCarriesNoSecrets()
     {
 #ifndef VTASKMON_CLI_PATH
