@@ -8,8 +8,13 @@
 #include <recenttasksmodel.h>
 
 #include <QAction>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTemporaryDir>
 #include <QToolBar>
 #include <QTreeView>
 
@@ -59,8 +64,16 @@ private Q_SLOTS:
         QVERIFY2(!window.cancelAction()->isEnabled(), "a finished task cannot be cancelled");
     }
 
+    void cancelableTaskIsCancelledThroughTheUi_data()
+    {
+        QTest::addColumn<bool>("deleteKey");
+        QTest::newRow("toolbar button") << false;
+        QTest::newRow("Delete key in the list") << true;
+    }
+
     void cancelableTaskIsCancelledThroughTheUi()
     {
+        QFETCH(bool, deleteKey);
         // Given a running, cancelable task selected in the list
         MainWindow &window = *m_f.window;
         const QString key = m_f.simulator->createTask(m_taskType, m_f.firstVm().second.value, true);
@@ -79,13 +92,88 @@ private Q_SLOTS:
                     click(b);
             }
         });
-        click(window.findChild<QToolBar *>(QStringLiteral("mainToolBar"))
-                  ->widgetForAction(window.cancelAction()));
+        // (or presses Delete with the list focused)
+        if (deleteKey) {
+            window.activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(&window));
+            window.recentTasksView()->setFocus();
+            QTest::keyClick(window.recentTasksView(), Qt::Key_Delete);
+        } else {
+            click(window.findChild<QToolBar *>(QStringLiteral("mainToolBar"))
+                      ->widgetForAction(window.cancelAction()));
+        }
 
         // Then the server cancelled it and the row says so
         QTRY_VERIFY_WITH_TIMEOUT(m_f.simulator->task(key)->cancelled, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(key), QStringLiteral("error"), 10000);
         QVERIFY(!window.cancelAction()->isEnabled());
+    }
+
+    void exportWritesWhatTheListShows()
+    {
+        // Given a list with a few tasks in it
+        MainWindow &window = *m_f.window;
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(!m_f.simulator->createTask(m_taskType, m_f.firstVm().second.value).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(window.recentTasksModel()->rowCount() >= 3, 10000);
+        const QAbstractItemModel *shown = window.recentTasksView()->model();
+        const QHeaderView *header = window.recentTasksView()->header();
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+
+        // When the list is exported as CSV and as JSON
+        const QString csvPath = dir.filePath(QStringLiteral("tasks.csv"));
+        const QString jsonPath = dir.filePath(QStringLiteral("tasks.json"));
+        QCOMPARE(window.exportTo(csvPath, MainWindow::ExportFormat::Csv), QString());
+        QCOMPARE(window.exportTo(jsonPath, MainWindow::ExportFormat::Json), QString());
+
+        // Then the CSV has the visible columns in screen order and one line per row shown
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QStringList lines =
+            QString::fromUtf8(csv.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), shown->rowCount() + 1);
+        const int first = header->logicalIndex(0);
+        QVERIFY2(lines.first().startsWith(shown->headerData(first, Qt::Horizontal).toString()),
+                 qPrintable(lines.first()));
+        // and the JSON holds the full TaskInfo of each, as the server sent it
+        QFile json(jsonPath);
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QJsonArray tasks = QJsonDocument::fromJson(json.readAll()).array();
+        QCOMPARE(tasks.size(), shown->rowCount());
+        for (const QJsonValue &t : tasks) {
+            const QString key = t.toObject().value(QLatin1String("key")).toString();
+            QVERIFY2(window.recentTasksModel()->task(key).has_value(), qPrintable(key));
+        }
+
+        // When the place cannot be written
+        const QString blocked = dir.filePath(QStringLiteral("missing/tasks.csv"));
+        const QString error = window.exportTo(blocked, MainWindow::ExportFormat::Csv);
+        // Then the user is told where and why, and nothing is half-written
+        QVERIFY2(error.contains(blocked), qPrintable(error));
+        QVERIFY(!QFile::exists(blocked));
+    }
+
+    void columnLayoutSurvivesARestart()
+    {
+        // Given the operator hid one column and moved another to the front
+        QHeaderView *header = m_f.window->recentTasksView()->header();
+        const int hidden = header->logicalIndex(2);
+        const int moved = header->logicalIndex(header->count() - 1);
+        header->hideSection(hidden);
+        header->moveSection(header->visualIndex(moved), 0);
+        // When the window is closed and a new one opens
+        m_f.window->close();
+        MainWindow again(m_f.connection.get());
+        // Then the columns are as they were left
+        QHeaderView *restored = again.recentTasksView()->header();
+        QVERIFY(restored->isSectionHidden(hidden));
+        QCOMPARE(restored->logicalIndex(0), moved);
+        // (the fixture's window goes on for later tests)
+        header->showSection(hidden);
+        m_f.window->show();
+        m_f.window->monitor()->start();
+        QTRY_VERIFY_WITH_TIMEOUT(m_f.window->monitor()->isSynchronized(), 10000);
     }
 
 private:
