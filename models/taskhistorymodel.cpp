@@ -290,15 +290,21 @@ void TaskHistoryModel::beginReading(quint64 generation, bool newestFirst)
                     return;
                 if (!p.ok())
                     return fail(p.error());
+                // A page shorter than asked is probably all there is, but a server may keep
+                // smaller pages than asked for: one read tells, so the view can say "that is
+                // all" instead of inviting a scroll that has nothing behind it.
+                const bool shortPage = p.value().size() < m_pageSize;
                 appendBatch(std::move(p).value());
                 svc::TaskHistoryCollector(m_connection, m_collector)
                     .resetCollector()
-                    .then(this, [this, generation](const VimResult<void> &z) {
+                    .then(this, [this, generation, shortPage](const VimResult<void> &z) {
                         if (generation != m_generation)
                             return;
                         if (!z.ok())
                             return fail(z.error());
                         setStatus(Status::Ready);
+                        if (shortPage)
+                            fetchMore({});
                     });
             });
         });

@@ -82,8 +82,12 @@ HistoryView::HistoryView(VimConnection *connection, InventoryModel *inventory, Q
     m_view->header()->setStretchLastSection(false);
     m_view->header()->resizeSection(TaskTable::TaskColumn, 240);
     m_view->header()->resizeSection(TaskTable::TargetColumn, 140);
-    m_view->header()->resizeSection(TaskTable::StatusColumn, 180);
-    m_view->header()->resizeSection(TaskTable::DetailsColumn, 180);
+    m_view->header()->resizeSection(TaskTable::StatusColumn, 220);
+    m_view->header()->resizeSection(TaskTable::DetailsColumn, 110);
+    m_view->header()->resizeSection(TaskTable::InitiatorColumn, 150);
+    m_view->header()->resizeSection(TaskTable::CompletionTimeColumn, 120);
+    // One server per window: the column only repeats it (the column menu brings it back).
+    m_view->header()->setSectionHidden(TaskTable::ServerColumn, true);
     new HeaderColumnsMenu(m_view->header());
     m_view->header()->restoreState(UiSettings::historyHeader.get());
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

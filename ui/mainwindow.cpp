@@ -276,9 +276,9 @@ QWidget *MainWindow::createRecentTab()
     QHeaderView *header = m_table->header();
     header->setStretchLastSection(false);
     const std::pair<int, int> widths[] = {
-        {TaskTable::TaskColumn, 210},           {TaskTable::TargetColumn, 125},
-        {TaskTable::StatusColumn, 150},         {TaskTable::DetailsColumn, 95},
-        {TaskTable::InitiatorColumn, 150},      {TaskTable::StartTimeColumn, 85},
+        {TaskTable::TaskColumn, 200},           {TaskTable::TargetColumn, 125},
+        {TaskTable::StatusColumn, 150},         {TaskTable::DetailsColumn, 90},
+        {TaskTable::InitiatorColumn, 140},      {TaskTable::StartTimeColumn, 85},
         {TaskTable::CompletionTimeColumn, 110}, {TaskTable::DurationColumn, 70}};
     for (const auto &[column, width] : widths)
         header->resizeSection(column, width);

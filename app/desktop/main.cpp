@@ -24,9 +24,10 @@ void installTranslations(QApplication &app, const QLocale &locale)
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
+    // Ours are written in English; under the POSIX "C" locale English plurals still apply.
+    const QLocale ui = locale.language() == QLocale::C ? QLocale(QLocale::English) : locale;
     auto *own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("vtaskmon"), QStringLiteral("_"),
-                  QStringLiteral(":/i18n")))
+    if (own->load(ui, QStringLiteral("vtaskmon"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(own);
 }
 

@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScreen>
+#include <QTranslator>
 #include <QTreeView>
 
 using namespace uitest;
@@ -50,6 +51,11 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     isolateSettings();
+    // As the app shows itself in English (plural forms come from a translation).
+    QTranslator english;
+    if (english.load(QLocale(QLocale::English), QStringLiteral("vtaskmon"), QStringLiteral("_"),
+                     QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&english);
     const QDir out(argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("."));
     sim::SimulatorOptions options;
     options.workload.historyTasks = 300;

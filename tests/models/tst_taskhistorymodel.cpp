@@ -182,8 +182,10 @@ private Q_SLOTS:
         vim::TaskFilterSpec failed = everything(f);
         failed.state = {vim::TaskInfoState::Value::Error};
         model.setFilter(failed);
-        QTRY_COMPARE_WITH_TIMEOUT(model.status(), TaskHistoryModel::Status::Ready, 10'000);
-        // Then only failed tasks show, and one collector is alive
+        // Then, as they are fewer than a page, the model finds out by itself it has them all
+        QTRY_COMPARE_WITH_TIMEOUT(model.status(), TaskHistoryModel::Status::Complete, 10'000);
+        QVERIFY(model.rowCount() < 50);
+        // and only failed tasks show, and one collector is alive
         for (int r = 0; r < model.rowCount(); ++r)
             QCOMPARE(model.task(r).state.toString(), QStringLiteral("error"));
         QTRY_COMPARE(f.sim().stats().collectors, 1);
@@ -210,7 +212,7 @@ private Q_SLOTS:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         // When the model adopts it
         model.adoptCollector(*created, failed);
-        QTRY_COMPARE_WITH_TIMEOUT(model.status(), TaskHistoryModel::Status::Ready, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(model.status(), TaskHistoryModel::Status::Complete, 10'000);
         // Then it reads through that collector: no second one, failed tasks only
         QCOMPARE(model.collector(), *created);
         QCOMPARE(f.sim().stats().collectors, 1);

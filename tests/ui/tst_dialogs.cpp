@@ -27,6 +27,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
+#include <QTranslator>
 
 using namespace uitest;
 
@@ -59,6 +60,36 @@ private Q_SLOTS:
         }
         QVERIFY2(!m_vm.isNull(), "the inventory lists a virtual machine");
         QVERIFY(!m_datacenter.isNull());
+    }
+
+    void translationsAreEmbedded_data()
+    {
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("en, one") << QStringLiteral("en_US") << 1
+                                 << QStringLiteral("1 task; that is all.");
+        QTest::newRow("en, many") << QStringLiteral("en_GB") << 6
+                                  << QStringLiteral("6 tasks; that is all.");
+        QTest::newRow("de, one") << QStringLiteral("de_DE") << 1
+                                 << QStringLiteral("1 Aufgabe; das ist alles.");
+    }
+
+    void translationsAreEmbedded()
+    {
+        QFETCH(QString, locale);
+        QFETCH(int, count);
+        QFETCH(QString, expected);
+        // Given the translation the desktop app loads for a locale, from the resources
+        QTranslator translator;
+        QVERIFY(translator.load(QLocale(locale), QStringLiteral("vtaskmon"), QStringLiteral("_"),
+                                QStringLiteral(":/i18n")));
+        QCoreApplication::installTranslator(&translator);
+        // When a count is put into a sentence, Then the plural is the language's own
+        const QString text =
+            QCoreApplication::translate("HistoryView", "%n task(s); that is all.", nullptr, count);
+        QCoreApplication::removeTranslator(&translator);
+        QCOMPARE(text, expected);
     }
 
     void createTask_sendsTheFormAsCreateTask()
