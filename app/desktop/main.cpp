@@ -2,7 +2,7 @@
 
 #include <mainwindow.h>
 #ifdef VTASKMON_HAVE_SIMULATOR
-#include <simulator/simulator.h>
+#include <simulator/simulatorthread.h>
 #endif
 
 #include <QApplication>
@@ -11,9 +11,10 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
-#include <QThread>
 #include <QTimer>
 #include <QTranslator>
+
+#include <memory>
 
 namespace {
 
@@ -36,47 +37,32 @@ void installTranslations(QApplication &app, const QLocale &locale)
 class DemoServer
 {
 public:
-    ~DemoServer()
-    {
-        if (!m_sim)
-            return;
-        QMetaObject::invokeMethod(m_sim, &QObject::deleteLater);
-        m_thread.quit();
-        m_thread.wait();
-    }
-
     bool start(QString *error)
     {
         sim::SimulatorOptions options;
         options.workload.historyTasks = 400;
         options.workload.tasksPerSecond = 0.4;
-        m_sim = new sim::Simulator(options);
-        m_sim->moveToThread(&m_thread);
-        m_thread.setObjectName(QStringLiteral("simulator"));
-        m_thread.start();
-        bool ok = false;
-        QMetaObject::invokeMethod(
-            m_sim, [&] { ok = m_sim->start(error); }, Qt::BlockingQueuedConnection);
-        return ok;
+        m_server = std::make_unique<sim::SimulatorThread>(options);
+        return m_server->start(error);
     }
 
     ConnectOptions connectOptions(const QString &locale) const
     {
+        const sim::Simulator &simulator = *m_server->simulator();
         ConnectOptions o;
-        const sim::SimulatorOptions options = m_sim->options();
-        o.server = m_sim->baseUrl().toString();
+        const sim::SimulatorOptions options = simulator.options();
+        o.server = simulator.baseUrl().toString();
         o.userName = options.userName;
         o.password = options.password;
         o.locale = locale;
         // The demo's certificate is generated at start; trusting it is the point of --demo.
         o.trustedSha256 = {
-            QByteArray::fromHex(VimConnection::thumbprint(m_sim->certificate()).toLatin1())};
+            QByteArray::fromHex(VimConnection::thumbprint(simulator.certificate()).toLatin1())};
         return o;
     }
 
 private:
-    QThread m_thread;
-    sim::Simulator *m_sim = nullptr;
+    std::unique_ptr<sim::SimulatorThread> m_server;
 };
 #else
 /// Built without the simulator: --demo explains that instead of connecting.

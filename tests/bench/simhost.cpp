@@ -3,25 +3,14 @@
 #include "eventwait.h"
 #include "procstats.h"
 
-SimHost::SimHost(const sim::SimulatorOptions &options)
-{
-    m_thread.setObjectName(QStringLiteral("simulator"));
-    m_thread.start();
-    m_sim = new sim::Simulator(options);
-    m_sim->moveToThread(&m_thread);
-    QMetaObject::invokeMethod(
-        m_sim, [this] { m_simThread = pthread_self(); }, Qt::BlockingQueuedConnection);
-    m_started = m_sim->start(&m_error);
-}
+#include <simconnect.h>
 
-SimHost::~SimHost()
+SimHost::SimHost(const sim::SimulatorOptions &options)
+    : m_sim(options)
 {
-    // Destroyed in its own thread: it owns sockets and timers there.
-    sim::Simulator *s = m_sim;
     QMetaObject::invokeMethod(
-        s, [s] { delete s; }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+        m_sim.simulator(), [this] { m_simThread = pthread_self(); }, Qt::BlockingQueuedConnection);
+    m_started = m_sim.start(&m_error);
 }
 
 double SimHost::simulatorCpuSeconds() const
@@ -31,15 +20,8 @@ double SimHost::simulatorCpuSeconds() const
 
 std::unique_ptr<VimConnection> SimHost::connect(int timeoutMs) const
 {
-    ConnectOptions c;
-    c.server = m_sim->baseUrl().toString();
-    const sim::SimulatorOptions o = m_sim->options();
-    c.userName = o.userName;
-    c.password = o.password;
-    c.trustedSha256 = {
-        QByteArray::fromHex(m_sim->thumbprint().remove(QLatin1Char(':')).toLatin1())};
     auto connection = std::make_unique<VimConnection>();
-    connection->connectToServer(c);
+    connection->connectToServer(simtest::connectOptions(*m_sim));
     const bool ok = waitFor(
         [&] {
             const auto s = connection->state();

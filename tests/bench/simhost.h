@@ -1,9 +1,7 @@
 #pragma once
 
-#include <simulator/simulator.h>
+#include <simulator/simulatorthread.h>
 #include <vimconnection.h>
-
-#include <QThread>
 
 #include <memory>
 #include <pthread.h>
@@ -14,14 +12,13 @@ class SimHost final
 {
 public:
     explicit SimHost(const sim::SimulatorOptions &options);
-    ~SimHost();
     SimHost(const SimHost &) = delete;
     SimHost &operator=(const SimHost &) = delete;
 
     bool started() const { return m_started; }
     QString error() const { return m_error; }
-    sim::Simulator *simulator() const { return m_sim; }
-    QThread *thread() { return &m_thread; }
+    sim::Simulator *simulator() const { return m_sim.simulator(); }
+    QThread *thread() { return m_sim.thread(); }
     /// CPU seconds used so far by the simulator's thread.
     double simulatorCpuSeconds() const;
 
@@ -34,8 +31,7 @@ public:
     static sim::SimulatorOptions quietOptions();
 
 private:
-    QThread m_thread;
-    sim::Simulator *m_sim = nullptr;
+    sim::SimulatorThread m_sim;
     pthread_t m_simThread{};
     bool m_started = false;
     QString m_error;

@@ -3,12 +3,12 @@
 #include <recenttasksmodel.h>
 #include <taskmonitor.h>
 
-#include <simulator/simulator.h>
+#include <simconnect.h>
+#include <simulator/simulatorthread.h>
 #include <vimconnection.h>
 
 #include <QSignalSpy>
 #include <QTest>
-#include <QThread>
 
 #include <memory>
 
@@ -17,32 +17,12 @@ class SimFixture final
 {
 public:
     explicit SimFixture(sim::SimulatorOptions options = quickOptions())
+        : m_sim(options)
     {
-        m_thread.start();
-        // Built inside its thread, so that everything it creates lives there too.
-        m_anchor->moveToThread(&m_thread);
-        QMetaObject::invokeMethod(
-            m_anchor, [this, options] { m_sim = std::make_unique<sim::Simulator>(options); },
-            Qt::BlockingQueuedConnection);
         QString error;
-        m_started = m_sim->start(&error);
+        m_started = m_sim.start(&error);
         if (!m_started)
             qWarning("simulator did not start: %s", qPrintable(error));
-    }
-    ~SimFixture()
-    {
-        m_connection.reset();
-        // Destroyed in its own thread: it owns sockets and timers there.
-        sim::Simulator *sim = m_sim.release();
-        QMetaObject::invokeMethod(
-            m_anchor,
-            [sim, anchor = m_anchor] {
-                delete sim;
-                anchor->deleteLater();
-            },
-            Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
     }
 
     static sim::SimulatorOptions quickOptions()
@@ -60,12 +40,7 @@ public:
 
     ConnectOptions connectOptions() const
     {
-        ConnectOptions c;
-        c.server = m_sim->baseUrl().toString();
-        c.userName = m_sim->options().userName;
-        c.password = m_sim->options().password;
-        c.trustedSha256 = {
-            QByteArray::fromHex(m_sim->thumbprint().remove(QLatin1Char(':')).toLatin1())};
+        ConnectOptions c = simtest::connectOptions(*m_sim);
         c.requestTimeoutMs = 10'000;
         return c;
     }
@@ -84,9 +59,8 @@ public:
     bool started() const { return m_started; }
 
 private:
-    QThread m_thread;
-    QObject *m_anchor = new QObject;
-    std::unique_ptr<sim::Simulator> m_sim;
+    sim::SimulatorThread m_sim;
+    // Declared after the simulator, so that it is closed before the simulator goes.
     std::unique_ptr<VimConnection> m_connection;
     bool m_started = false;
 };

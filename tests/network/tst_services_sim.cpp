@@ -13,11 +13,11 @@
 #include <viewmanager.h>
 #include <vimconnection.h>
 
-#include <simulator/simulator.h>
+#include <simconnect.h>
+#include <simulator/simulatorthread.h>
 
 #include <QSignalSpy>
 #include <QTest>
-#include <QThread>
 
 #include <memory>
 
@@ -59,8 +59,8 @@ private:
     }
     QString newTask(bool cancelable = true);
 
-    QThread m_thread;
-    std::unique_ptr<sim::Simulator> m_sim;
+    std::unique_ptr<sim::SimulatorThread> m_server;
+    sim::Simulator *m_sim = nullptr; // m_server's
     std::unique_ptr<VimConnection> m_connection;
 };
 
@@ -72,18 +72,13 @@ void TestServicesSim::initTestCase()
     options.inventory.clustersPerDatacenter = 1;
     options.inventory.hostsPerCluster = 1;
     options.inventory.vmsPerHost = 2;
-    m_thread.start();
-    m_sim = std::make_unique<sim::Simulator>(options);
-    m_sim->moveToThread(&m_thread);
+    m_server = std::make_unique<sim::SimulatorThread>(options);
+    m_sim = m_server->simulator();
     QString error;
-    QVERIFY2(m_sim->start(&error), qPrintable(error));
+    QVERIFY2(m_server->start(&error), qPrintable(error));
 
-    ConnectOptions connect;
-    connect.server = m_sim->baseUrl().toString();
-    connect.userName = options.userName;
-    connect.password = options.password;
+    ConnectOptions connect = simtest::connectOptions(*m_sim);
     connect.locale = QStringLiteral("de");
-    connect.trustedSha256 = {m_sim->certificate().digest(QCryptographicHash::Sha256)};
     connect.requestTimeoutMs = 10'000;
     m_connection = std::make_unique<VimConnection>();
     m_connection->setReconnectPolicy({50, 400, 40});
@@ -98,13 +93,8 @@ void TestServicesSim::cleanupTestCase()
         m_connection->disconnectFromServer();
         m_connection.reset();
     }
-    if (m_sim) {
-        sim::Simulator *sim = m_sim.release();
-        QMetaObject::invokeMethod(
-            sim, [sim] { delete sim; }, Qt::BlockingQueuedConnection);
-    }
-    m_thread.quit();
-    m_thread.wait();
+    m_sim = nullptr;
+    m_server.reset();
 }
 
 QString TestServicesSim::newTask(bool cancelable)

@@ -3,13 +3,12 @@
 #include <pending.h>
 #include <vimconnection.h>
 
-#include <simulator/simulator.h>
+#include <simconnect.h>
+#include <simulator/simulatorthread.h>
 
 #include <QCryptographicHash>
 #include <QTest>
-#include <QThread>
 
-#include <memory>
 #include <optional>
 
 /// One in-process simulator in a thread of its own, so that the test thread may block (on a
@@ -19,20 +18,9 @@ class SimServer final
 {
 public:
     explicit SimServer(const sim::SimulatorOptions &options = calmOptions())
+        : m_sim(options)
     {
-        m_thread.start();
-        m_sim = std::make_unique<sim::Simulator>(options);
-        m_sim->moveToThread(&m_thread);
-        m_started = m_sim->start(&m_error);
-    }
-    ~SimServer()
-    {
-        // Sockets and timers belong to the simulator's thread: delete it there.
-        sim::Simulator *raw = m_sim.release();
-        QMetaObject::invokeMethod(
-            raw, [raw] { delete raw; }, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
+        m_started = m_sim.start(&m_error);
     }
     Q_DISABLE_COPY_MOVE(SimServer)
 
@@ -47,7 +35,7 @@ public:
     bool started() const { return m_started; }
     QString error() const { return m_error; }
     sim::Simulator &sim() { return *m_sim; }
-    sim::Simulator *operator->() { return m_sim.get(); }
+    sim::Simulator *operator->() { return m_sim.simulator(); }
 
     QString server() const { return m_sim->baseUrl().toString(); }
     /// Raw SHA-256 of the certificate this instance serves.
@@ -57,11 +45,7 @@ public:
     /// Credentials only, no trust decision: verification stays at its default.
     ConnectOptions bareOptions() const
     {
-        const sim::SimulatorOptions o = m_sim->options();
-        ConnectOptions c;
-        c.server = server();
-        c.userName = o.userName;
-        c.password = o.password;
+        ConnectOptions c = simtest::connectOptions(*m_sim, /*trust=*/false);
         c.requestTimeoutMs = 10'000;
         return c;
     }
@@ -86,8 +70,7 @@ public:
     }
 
 private:
-    QThread m_thread;
-    std::unique_ptr<sim::Simulator> m_sim;
+    sim::SimulatorThread m_sim;
     bool m_started = false;
     QString m_error;
 };

@@ -1,19 +1,10 @@
 #include "simharness.h"
 
 SimHarness::SimHarness(sim::SimulatorOptions options)
+    : m_sim(options)
 {
-    m_sim = new sim::Simulator(options);
-    m_sim->moveToThread(&m_thread);
-    QObject::connect(&m_thread, &QThread::finished, m_sim, &QObject::deleteLater);
-    m_thread.start();
-    if (m_sim->start())
+    if (m_sim.start())
         m_port = m_sim->port();
-}
-
-SimHarness::~SimHarness()
-{
-    m_thread.quit();
-    m_thread.wait();
 }
 
 sim::SimulatorOptions SimHarness::quietOptions()

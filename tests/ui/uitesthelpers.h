@@ -3,6 +3,7 @@
 // Shared by the UI and end-to-end tests: an in-process simulator, a connection to it, and
 // helpers that drive widgets with real key and mouse events.
 
+#include <simconnect.h>
 #include <simulator/simulator.h>
 #include <vimconnection.h>
 
@@ -50,13 +51,7 @@ inline QByteArray rawThumbprint(const sim::Simulator &s)
 
 inline ConnectOptions optionsFor(const sim::Simulator &s, bool trust = true)
 {
-    ConnectOptions o;
-    o.server = s.baseUrl().toString();
-    o.userName = s.options().userName;
-    o.password = s.options().password;
-    if (trust)
-        o.trustedSha256 = {rawThumbprint(s)};
-    return o;
+    return simtest::connectOptions(s, trust);
 }
 
 /// Types into a widget as a user would: focus, select all, type.
