@@ -12,24 +12,6 @@
 #include <type_traits>
 
 namespace detail {
-template<typename T>
-struct IsStdOptional : std::false_type
-{
-};
-template<typename T>
-struct IsStdOptional<std::optional<T>> : std::true_type
-{
-    using Inner = T;
-};
-template<typename T>
-struct IsQList : std::false_type
-{
-};
-template<typename T>
-struct IsQList<QList<T>> : std::true_type
-{
-};
-
 /// Decodes a reply body into T. An empty body is "unset" for std::optional<T> and an
 /// empty list for QList<T>; for anything else it is an error.
 template<typename T>
@@ -39,10 +21,10 @@ VimResult<T> decodeReply(const VimReply &reply)
         return reply.error();
     const QJsonValue &v = reply.value();
     const bool empty = v.isUndefined() || v.isNull();
-    if constexpr (IsStdOptional<T>::value) {
+    if constexpr (vim::detail::IsOptional<T>::value) {
         if (empty)
             return T{};
-        auto r = vim::decode<typename IsStdOptional<T>::Inner>(v);
+        auto r = vim::decode<typename vim::detail::IsOptional<T>::Inner>(v);
         if (!r)
             return VimError::make(VimError::Kind::Decode,
                                   QObject::tr("The server sent an unexpected answer to %1 (%2).")
@@ -50,7 +32,7 @@ VimResult<T> decodeReply(const VimReply &reply)
         return T{std::move(r).value()};
     } else {
         if (empty) {
-            if constexpr (IsQList<T>::value)
+            if constexpr (vim::detail::IsList<T>::value)
                 return T{};
             return VimError::make(
                 VimError::Kind::Decode,
