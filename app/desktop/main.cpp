@@ -1,6 +1,7 @@
 // vtaskmon: command line, translations, and the demo simulator; everything else is in ui/.
 
 #include <mainwindow.h>
+#include <translations.h>
 #ifdef VTASKMON_HAVE_SIMULATOR
 #include <simulator/simulatorthread.h>
 #endif
@@ -8,29 +9,13 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QEventLoop>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QTimer>
-#include <QTranslator>
 
 #include <memory>
 
 namespace {
-
-void installTranslations(QApplication &app, const QLocale &locale)
-{
-    // Qt's own strings (standard buttons) first, ours on top.
-    auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-    // Ours are written in English; under the POSIX "C" locale English plurals still apply.
-    const QLocale ui = locale.language() == QLocale::C ? QLocale(QLocale::English) : locale;
-    auto *own = new QTranslator(&app);
-    if (own->load(ui, QStringLiteral("vtaskmon"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(own);
-}
 
 #ifdef VTASKMON_HAVE_SIMULATOR
 /// Runs the simulator on its own thread so that its work never stutters the window.
@@ -96,7 +81,7 @@ int main(int argc, char *argv[])
     if (localeAt >= 0 && localeAt + 1 < args.size())
         locale = QLocale(args.at(localeAt + 1));
     QLocale::setDefault(locale);
-    installTranslations(app, locale);
+    Translations::install(locale, &app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

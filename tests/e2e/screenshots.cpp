@@ -11,6 +11,7 @@
 #include <historyview.h>
 #include <recenttasksmodel.h>
 #include <taskfilterproxymodel.h>
+#include <translations.h>
 #include <truststore.h>
 
 #include <QAction>
@@ -20,7 +21,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScreen>
-#include <QTranslator>
 #include <QTreeView>
 
 using namespace uitest;
@@ -52,10 +52,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     isolateSettings();
     // As the app shows itself in English (plural forms come from a translation).
-    QTranslator english;
-    if (english.load(QLocale(QLocale::English), QStringLiteral("vtaskmon"), QStringLiteral("_"),
-                     QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&english);
+    Translations::install(QLocale(QLocale::English), &app);
     const QDir out(argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("."));
     sim::SimulatorOptions options;
     options.workload.historyTasks = 300;
