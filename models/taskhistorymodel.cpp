@@ -97,8 +97,8 @@ void TaskHistoryModel::sendRead()
 
 void TaskHistoryModel::pumpReads()
 {
-    // Deliver in the order read, and only what the view asked for.
-    while (m_demand > 0 && !m_reads.empty() && m_reads.front().result) {
+    // Deliver in the order read, and only what the view asked for (one page at a time).
+    if (m_demand > 0 && !m_reads.empty() && m_reads.front().result) {
         VimResult<QList<vim::TaskInfo>> r = std::move(*m_reads.front().result);
         m_reads.pop_front();
         m_demand = 0;

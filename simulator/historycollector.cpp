@@ -103,7 +103,7 @@ bool HistoryCollector::dynamicMatch(const TaskRecord &r) const
 QJsonObject HistoryCollector::encode(const TaskRecord &r) const
 {
     QJsonObject o = m_store->transientJson(r);
-    if (!m_infoFilter || !m_infoFilter->filterTaskResults || !o.contains(QLatin1String("result")))
+    if (!filtersResults() || !o.contains(QLatin1String("result")))
         return o;
     const auto &f = *m_infoFilter->filterTaskResults;
     const bool listed = f.descriptionIds.contains(r.info.descriptionId);
@@ -117,7 +117,7 @@ QJsonObject HistoryCollector::encode(const TaskRecord &r) const
 QByteArray HistoryCollector::encodeCompact(const TaskRecord &r) const
 {
     // Without a result filter the stored task is the answer; the store may have it frozen.
-    if (!m_infoFilter || !m_infoFilter->filterTaskResults || !r.info.result)
+    if (!filtersResults() || !r.info.result)
         return m_store->compactJson(r);
     return QJsonDocument(encode(r)).toJson(QJsonDocument::Compact);
 }

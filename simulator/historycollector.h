@@ -47,6 +47,7 @@ public:
 private:
     bool staticMatch(const TaskRecord &r) const;
     bool dynamicMatch(const TaskRecord &r) const;
+    bool filtersResults() const { return m_infoFilter && m_infoFilter->filterTaskResults; }
     QJsonObject encode(const TaskRecord &r) const;
     /// encode() as compact JSON bytes.
     QByteArray encodeCompact(const TaskRecord &r) const;
