@@ -96,6 +96,8 @@ TaskMonitor::TaskMonitor(VimConnection *connection, QObject *parent)
         }
     });
     connect(m_connection, &VimConnection::stateChanged, this, [this](VimConnection::State state) {
+        if (m_running && state == VimConnection::State::Connected && renewIfLostObjects())
+            return;
         // Started before the connection was up, or waiting out a reconnect.
         if (m_running && state == VimConnection::State::Connected &&
             (m_mode == Mode::Starting || m_mode == Mode::Recovering) &&
@@ -162,6 +164,10 @@ void TaskMonitor::stop()
 
 bool TaskMonitor::current(quint64 generation, const VimResult<MoRef> &result)
 {
+    // A fault is a refusal, so nothing was made; with no answer at all (cut off, timed out)
+    // the server may have made the object, and nobody will ever learn its reference.
+    if (!result.ok() && result.error().kind != VimError::Kind::Fault)
+        noteLostObject("a create got no answer");
     if (generation == m_generation && m_running) {
         if (!result.ok())
             handleError(result.error(), "create");
@@ -169,7 +175,55 @@ bool TaskMonitor::current(quint64 generation, const VimResult<MoRef> &result)
     }
     if (result.ok())
         destroyObject(result.value());
+    else if (m_running)
+        renewIfLostObjects();
     return false;
+}
+
+void TaskMonitor::noteLostObject(const char *why)
+{
+    // Without a session id a re-login is under way: the old session is gone, and so is
+    // everything in it.
+    if (!m_connection->hasSession())
+        return;
+    m_lostObjectsIn = m_connection->userSession().key;
+    qCInfo(lcModels) << why << "- the session may hold an object of ours; it will be replaced";
+}
+
+bool TaskMonitor::renewIfLostObjects()
+{
+    if (m_lostObjectsIn.isEmpty())
+        return false;
+    if (m_lostObjectsIn != m_connection->userSession().key) {
+        m_lostObjectsIn.clear(); // that session has ended, and its objects with it
+        return false;
+    }
+    if (!m_connection->renewSession()) {
+        if (m_connection->state() == VimConnection::State::Connected) {
+            // No password to log in again with: the object stays until the session ends.
+            qCWarning(lcModels) << "cannot replace the session; an object of ours may remain "
+                                   "on the server until the session ends";
+            m_lostObjectsIn.clear();
+        }
+        // Otherwise the next Connected asks again.
+        return false;
+    }
+    abandonWatch();
+    return true;
+}
+
+void TaskMonitor::abandonWatch()
+{
+    ++m_generation;
+    m_recentTimer.stop();
+    m_pollTimer.stop();
+    m_recoverTimer.stop();
+    if (m_waitReply)
+        m_waitReply->abort();
+    setMode(Mode::Recovering);
+    // After a lost session the destroys fail harmlessly; when the session survived (network
+    // blip, vanished objects) they stop the old objects from lingering.
+    destroyAll({});
 }
 
 void TaskMonitor::destroyObject(const MoRef &ref, const std::function<void()> &done, int attempt)
@@ -183,12 +237,18 @@ void TaskMonitor::destroyObject(const MoRef &ref, const std::function<void()> &d
             // would linger in a live session, so it is asked again.
             const bool gone = r.error().isFault(QStringLiteral("ManagedObjectNotFound")) ||
                               r.error().isFault(QStringLiteral("NotAuthenticated"));
-            if (!gone && r.error().kind != VimError::Kind::Canceled && attempt < 5 &&
-                m_connection->hasSession() && m_connection->userSession().key == session) {
-                QTimer::singleShot(300 << attempt, this, [this, ref, done, attempt] {
-                    destroyObject(ref, done, attempt + 1);
-                });
-                return;
+            const bool sameSession =
+                m_connection->hasSession() && m_connection->userSession().key == session;
+            if (!gone && sameSession) {
+                if (r.error().kind != VimError::Kind::Canceled && attempt < 5) {
+                    QTimer::singleShot(300 << attempt, this, [this, ref, done, attempt] {
+                        destroyObject(ref, done, attempt + 1);
+                    });
+                    return;
+                }
+                noteLostObject("an object could not be destroyed");
+                if (m_running && m_mode != Mode::Recovering)
+                    renewIfLostObjects();
             }
         }
         if (done)
@@ -245,6 +305,8 @@ void TaskMonitor::setup()
         return;
     if (m_connection->state() != VimConnection::State::Connected)
         return; // stateChanged brings us back
+    if (renewIfLostObjects())
+        return; // sessionRenewed brings us back
     const quint64 generation = ++m_generation;
     m_sessionKey = m_connection->userSession().key;
     m_synchronized = false;
@@ -318,23 +380,18 @@ void TaskMonitor::createCollector(quint64 generation)
     svc::TaskManager(m_connection, *content.taskManager)
         .createCollectorForTasks(filter)
         .then(this, [this, generation](const VimResult<MoRef> &r) {
-            if (generation != m_generation || !m_running) {
-                current(generation, r);
+            // ESXi (NotSupported) or the collector budget is spent (InvalidState): the
+            // ListView and recentTask still give push updates, only discovery is slower.
+            if (generation == m_generation && m_running && !r.ok() &&
+                (r.error().isFault(QStringLiteral("NotSupported")) ||
+                 r.error().isFault(QStringLiteral("InvalidState")))) {
+                qCInfo(lcModels) << "no task collector:" << r.error().toString();
+                m_useCollector = false;
+                createFilters(generation);
                 return;
             }
-            if (!r.ok()) {
-                // ESXi (NotSupported) or the collector budget is spent (InvalidState): the
-                // ListView and recentTask still give push updates, only discovery is slower.
-                if (r.error().isFault(QStringLiteral("NotSupported")) ||
-                    r.error().isFault(QStringLiteral("InvalidState"))) {
-                    qCInfo(lcModels) << "no task collector:" << r.error().toString();
-                    m_useCollector = false;
-                    createFilters(generation);
-                } else {
-                    handleError(r.error(), "CreateCollectorForTasks");
-                }
+            if (!current(generation, r))
                 return;
-            }
             m_useCollector = true;
             m_collector = r.value();
             // The default page size differs between servers (10 on some, 1000 on others).
@@ -751,18 +808,10 @@ void TaskMonitor::handleError(const VimError &error, const char *operation)
         recover();
         return;
     }
-    const bool unknownOutcome = error.kind != VimError::Kind::Fault;
-    if (qstrcmp(operation, "create") == 0 || qstrcmp(operation, "CreateCollectorForTasks") == 0) {
-        // The server may have made the object and the answer got lost: only a new session
-        // is sure to leave nothing behind. A refusal (a fault) made nothing.
-        if (unknownOutcome && m_connection->renewSession()) {
-            ++m_generation;
-            m_recentTimer.stop();
-            setMode(Mode::Recovering);
-            destroyAll({});
-            return; // sessionRenewed brings us back
-        }
-        recover();
+    if (qstrcmp(operation, "create") == 0) {
+        // current() noted a create without an answer; a refusal (a fault) made nothing.
+        if (!renewIfLostObjects())
+            recover();
         return;
     }
     // Transport trouble or a server error on a working watch: the objects are most likely
@@ -796,15 +845,7 @@ void TaskMonitor::recover()
 {
     if (!m_running)
         return;
-    ++m_generation;
-    m_recentTimer.stop();
-    m_pollTimer.stop();
-    if (m_waitReply)
-        m_waitReply->abort();
-    setMode(Mode::Recovering);
-    // After a lost session the destroys fail harmlessly; when the session survived (network
-    // blip, vanished objects) they stop the old objects from lingering.
-    destroyAll({});
+    abandonWatch();
     m_recoverTimer.start(m_backoffMs);
     m_backoffMs = qBound(500, m_backoffMs * 2, MaxBackoffMs);
 }

@@ -123,12 +123,20 @@ private:
     void noteFinished(const QString &key);
     void flushListView(bool includeRemovals);
     void handleError(const VimError &error, const char *operation);
+    /// Ends the current generation: timers, the wait, the objects; mode Recovering.
+    void abandonWatch();
     void recover();
     void startPolling();
     void poll();
     /// True when the callback belongs to the current generation; otherwise destroys what
     /// the late answer created, so that nothing is left behind.
     bool current(quint64 generation, const VimResult<MoRef> &result);
+    /// The server may hold an object of ours that we no longer know of: a create whose answer
+    /// was lost, or a destroy that never went through. Only a fresh session clears it.
+    void noteLostObject(const char *why);
+    /// Replaces a session that may hold lost objects before anything new is made in it;
+    /// true when that is under way (sessionRenewed brings the monitor back).
+    bool renewIfLostObjects();
     void destroyObject(const MoRef &ref, const std::function<void()> &done = {}, int attempt = 0);
     /// The next retry delay; grows until a wait succeeds.
     int nextBackoff();
@@ -146,6 +154,8 @@ private:
     quint64 m_generation = 0;
     QString m_errorString;
     QString m_sessionKey;
+    /// UserSession.key of a session that may hold objects of ours we lost track of.
+    QString m_lostObjectsIn;
 
     MoRef m_propertyCollector;
     MoRef m_listView;

@@ -15,7 +15,7 @@ void HttpExchange::respond(const Reply &reply)
         return;
     m_answered = true;
     if (m_server && m_socket)
-        m_server->send(m_socket, reply, closeAfterReply);
+        m_server->send(m_socket, reply, closeAfterReply, cutAfterMs);
 }
 
 bool HttpExchange::isConnected() const

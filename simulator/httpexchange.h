@@ -27,6 +27,9 @@ public:
     QByteArray body;
     QString peer;
     bool closeAfterReply = false;
+    /// Cut the answer off mid-response this many ms after it is ready (a scripted fault);
+    /// negative: answer normally.
+    int cutAfterMs = -1;
 
     QByteArray header(const QByteArray &name) const { return m_headers.value(name.toLower()); }
     void setHeader(const QByteArray &name, const QByteArray &value)

@@ -44,6 +44,8 @@ public:
     QDateTime loginTime;
     QDateTime lastActiveTime;
     qint64 callCount = 0;
+    /// The answer carrying the token never reached the client (VimHttpServer cut it off).
+    bool tokenLost = false;
 
     std::map<QString, std::unique_ptr<HistoryCollector>> collectors;
     /// Includes this session's state of the default PropertyCollector.

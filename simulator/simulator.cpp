@@ -96,6 +96,10 @@ Simulator::Simulator(const SimulatorOptions &options, QObject *parent)
         [this](const std::shared_ptr<HttpExchange> &e) { m_service->handle(e); }, this);
     m_http->setFaults(options.faults);
     m_http->setSeed(options.workload.seed);
+    m_http->setTokenLostHandler([this](const QByteArray &token) {
+        if (Session *s = m_sessions->byToken(token, {}, 0))
+            s->tokenLost = true;
+    });
     m_workload = new WorkloadGenerator(*m_ctx, this);
 
     connect(m_tasks, &TaskStore::taskCreated, this, [this](int id) {
@@ -210,6 +214,7 @@ SimulatorStats Simulator::stats() const
             p.propertyCollectors = int(s->propertyCollectors.size());
             p.filters = s->filterCount();
             p.views = int(s->views.size());
+            p.tokenLost = s->tokenLost;
             for (const auto &pc : s->propertyCollectors)
                 p.pendingWaits += pc.second->hasPendingWait() ? 1 : 0;
             st.collectors += p.collectors;
@@ -328,6 +333,11 @@ bool Simulator::expireSession(const QString &sessionKey)
 void Simulator::expireAllSessions()
 {
     inOwnerThread([this] { m_sessions->clear(); });
+}
+
+void Simulator::cutAnswers(const QString &operation, int count, int delayMs)
+{
+    inOwnerThread([&] { m_http->cutAnswers(operation, count, delayMs); });
 }
 
 void Simulator::restart()

@@ -88,6 +88,9 @@ public:
     void expireAllSessions();
     /// Like a server restart: drops every connection, session and session object; tasks survive.
     void restart();
+    /// The next `count` answers to `operation` (`CreateListView`, `Login`, ...) are carried
+    /// out, held `delayMs`, then cut off mid-response, whatever setFaults() says.
+    void cutAnswers(const QString &operation, int count = 1, int delayMs = 0);
 
 Q_SIGNALS:
     void taskCreated(const vim::TaskInfo &info);

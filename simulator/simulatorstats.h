@@ -16,6 +16,9 @@ struct SimulatorStats
         int filters = 0;
         int views = 0;
         int pendingWaits = 0;
+        /// The Login answer carrying this session's token never reached the client, so it
+        /// cannot log out: only the idle timeout ends it.
+        bool tokenLost = false;
     };
 
     int sessions = 0;

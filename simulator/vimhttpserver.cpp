@@ -78,6 +78,15 @@ bool VimHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     exchange->closeAfterReply =
         exchange->header(QByteArrayLiteral("connection")).toLower() == QByteArrayLiteral("close");
 
+    if (!m_cuts.isEmpty()) {
+        const QString operation = exchange->path.section(QLatin1Char('/'), -1);
+        const auto cut = m_cuts.find(operation);
+        if (cut != m_cuts.end()) {
+            exchange->cutAfterMs = cut->delayMs;
+            if (--cut->count <= 0)
+                m_cuts.erase(cut);
+        }
+    }
     if (chance(m_faults.errorRate)) {
         exchange->respond(Reply::fault(faults::systemError(QStringLiteral("injected fault"))));
         return true;
@@ -88,7 +97,7 @@ bool VimHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
 
 void VimHttpServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
 {
-    write(socket, Reply::http(404), false);
+    write(socket, Reply::http(404), false, false);
 }
 
 bool VimHttpServer::chance(double rate)
@@ -96,25 +105,45 @@ bool VimHttpServer::chance(double rate)
     return rate > 0 && m_random.generateDouble() < rate;
 }
 
-void VimHttpServer::send(QTcpSocket *socket, const Reply &reply, bool close)
+void VimHttpServer::cutAnswers(const QString &operation, int count, int delayMs)
 {
-    int delay = m_faults.latencyMs;
-    if (m_faults.latencyJitterMs > 0)
+    if (count > 0)
+        m_cuts.insert(operation, Cut{count, std::max(0, delayMs)});
+    else
+        m_cuts.remove(operation);
+}
+
+void VimHttpServer::send(QTcpSocket *socket, const Reply &reply, bool close, int cutAfterMs)
+{
+    const bool cut = cutAfterMs >= 0;
+    int delay = cut ? cutAfterMs : m_faults.latencyMs;
+    if (!cut && m_faults.latencyJitterMs > 0)
         delay += int(m_random.bounded(m_faults.latencyJitterMs + 1));
     if (delay <= 0) {
-        write(socket, reply, close);
+        write(socket, reply, close, cut);
         return;
     }
-    QTimer::singleShot(delay, this, [this, s = QPointer<QTcpSocket>(socket), reply, close] {
-        if (s)
-            write(s, reply, close);
+    QTimer::singleShot(delay, this, [this, s = QPointer<QTcpSocket>(socket), reply, close, cut] {
+        write(s.data(), reply, close, cut);
     });
 }
 
-void VimHttpServer::write(QTcpSocket *socket, const Reply &reply, bool close)
+void VimHttpServer::lost(const Reply &reply)
 {
-    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+    if (!m_tokenLost)
         return;
+    for (const auto &h : reply.headers) {
+        if (h.first.compare("vmware-api-session-id", Qt::CaseInsensitive) == 0)
+            m_tokenLost(h.second);
+    }
+}
+
+void VimHttpServer::write(QTcpSocket *socket, const Reply &reply, bool close, bool cut)
+{
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
+        lost(reply);
+        return;
+    }
     if (reply.isFault)
         ++m_faultReplies;
     QByteArray out = QByteArrayLiteral("HTTP/1.1 ") + QByteArray::number(reply.status) + ' ' +
@@ -129,11 +158,14 @@ void VimHttpServer::write(QTcpSocket *socket, const Reply &reply, bool close)
     if (close)
         out += QByteArrayLiteral("Connection: close\r\n");
     out += "\r\n";
+    const qsizetype headerSize = out.size();
     out += reply.body;
 
-    if (chance(m_faults.dropRate)) {
+    if (cut || chance(m_faults.dropRate)) {
         // Half a response, then the connection goes away: the client sees a short body.
         const QByteArray part = out.left(qMax<qsizetype>(1, out.size() / 2));
+        if (part.size() < headerSize)
+            lost(reply);
         m_bytesSent += part.size();
         socket->write(part);
         socket->flush();

@@ -5,6 +5,7 @@
 #include "simulatoroptions.h"
 
 #include <QAbstractHttpServer>
+#include <QHash>
 #include <QRandomGenerator>
 
 #include <atomic>
@@ -29,8 +30,19 @@ public:
     const SimulatorOptions::Faults &faults() const { return m_faults; }
     void setSeed(quint32 seed) { m_random.seed(seed); }
 
-    /// Writes `reply` on `socket`, after the configured latency.
-    void send(QTcpSocket *socket, const Reply &reply, bool close);
+    /// Writes `reply` on `socket`, after the configured latency; with `cutAfterMs` >= 0
+    /// instead cuts it off mid-response that many ms later.
+    void send(QTcpSocket *socket, const Reply &reply, bool close, int cutAfterMs = -1);
+    /// The next `count` answers to `operation` (the last path segment, `CreateListView`)
+    /// are cut off mid-response after `delayMs`; the server has carried the calls out.
+    void cutAnswers(const QString &operation, int count, int delayMs);
+    /// Called with the session token of an answer that never fully reached the client
+    /// (cut off before the end of its headers, or the client had gone): nobody can use or
+    /// end that session but the idle timeout.
+    void setTokenLostHandler(std::function<void(const QByteArray &)> handler)
+    {
+        m_tokenLost = std::move(handler);
+    }
 
     qint64 requestCount() const { return m_requests.load(); }
     qint64 faultCount() const { return m_faultReplies.load(); }
@@ -41,10 +53,18 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    void write(QTcpSocket *socket, const Reply &reply, bool close);
+    void write(QTcpSocket *socket, const Reply &reply, bool close, bool cut);
+    void lost(const Reply &reply);
     bool chance(double rate);
 
     Handler m_handler;
+    std::function<void(const QByteArray &)> m_tokenLost;
+    struct Cut
+    {
+        int count = 0;
+        int delayMs = 0;
+    };
+    QHash<QString, Cut> m_cuts;
     SimulatorOptions::Faults m_faults;
     QRandomGenerator m_random;
     std::atomic<qint64> m_requests{0};

@@ -9,6 +9,7 @@
 #include <QCryptographicHash>
 #include <QTest>
 
+#include <algorithm>
 #include <optional>
 
 /// One in-process simulator in a thread of its own, so that the test thread may block (on a
@@ -67,6 +68,43 @@ public:
             .arg(s.propertyCollectors)
             .arg(s.filters)
             .arg(s.views);
+    }
+
+    /// The server's sessions as seen by the client holding session `ours` (a UserSession
+    /// key): that session's objects, then every other session, except the ones that hold
+    /// nothing and whose token never reached a client (a cut-off Login answer: nobody can
+    /// end those but the idle timeout).
+    QString sessionObjects(const QString &ours) const
+    {
+        const sim::SimulatorStats s = m_sim->stats();
+        const auto counts = [](const sim::SimulatorStats::PerSession &p) {
+            return QStringLiteral("collectors=%1 propertyCollectors=%2 filters=%3 views=%4")
+                .arg(p.collectors)
+                .arg(p.propertyCollectors)
+                .arg(p.filters)
+                .arg(p.views);
+        };
+        const auto mine = s.perSession.constFind(ours);
+        QStringList out{QStringLiteral("ours: ") + (mine == s.perSession.cend()
+                                                        ? QStringLiteral("no session")
+                                                        : counts(*mine))};
+        for (auto it = s.perSession.cbegin(); it != s.perSession.cend(); ++it) {
+            const bool empty =
+                it->collectors + it->propertyCollectors + it->filters + it->views == 0;
+            if (it.key() == ours || (it->tokenLost && empty))
+                continue;
+            out.append(QStringLiteral("another session: ") + counts(*it) +
+                       (it->tokenLost ? QStringLiteral(" (token lost)") : QString()));
+        }
+        return out.join(QStringLiteral("; "));
+    }
+    /// Sessions whose Login answer was cut off before the token (see sessionObjects()).
+    int sessionsWithLostToken() const
+    {
+        const sim::SimulatorStats s = m_sim->stats();
+        return int(
+            std::count_if(s.perSession.cbegin(), s.perSession.cend(),
+                          [](const sim::SimulatorStats::PerSession &p) { return p.tokenLost; }));
     }
 
 private:

@@ -148,6 +148,70 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(e.server.objectCounts(), noObjectsLeft, 10'000);
     }
 
+    // A create carried out by the server whose answer never arrives leaves an object the
+    // client cannot name. Whether that attempt is still the current one or was given up
+    // meanwhile, the engine must end up with one watch and nothing else on the server.
+    void lostCreateAnswerLeavesNothingBehind_data()
+    {
+        QTest::addColumn<QString>("operation");
+        QTest::addColumn<int>("delayMs");
+        QTest::addColumn<bool>("restartMeanwhile");
+        QTest::newRow("CreateListView, current attempt")
+            << QStringLiteral("CreateListView") << 0 << false;
+        QTest::newRow("CreatePropertyCollector, current attempt")
+            << QStringLiteral("CreatePropertyCollector") << 0 << false;
+        QTest::newRow("CreateCollectorForTasks, current attempt")
+            << QStringLiteral("CreateCollectorForTasks") << 0 << false;
+        QTest::newRow("CreateListView, attempt given up")
+            << QStringLiteral("CreateListView") << 1'500 << true;
+        QTest::newRow("CreateFilter, attempt given up")
+            << QStringLiteral("CreateFilter") << 1'500 << true;
+    }
+
+    void lostCreateAnswerLeavesNothingBehind()
+    {
+        QFETCH(QString, operation);
+        QFETCH(int, delayMs);
+        QFETCH(bool, restartMeanwhile);
+
+        // Given a connected client, and a server that will carry out the next `operation`
+        // but cut its answer off after `delayMs`
+        SimServer server;
+        QVERIFY(server.started());
+        VimConnection connection;
+        QCOMPARE(connectAndSettle(connection, server.trustedOptions()), State::Connected);
+        QSignalSpy renewed(&connection, &VimConnection::sessionRenewed);
+        server->cutAnswers(operation, 1, delayMs);
+
+        // When the engine starts (and, in the given-up case, is restarted while the answer
+        // is still on its way, so that the first attempt is abandoned)
+        TaskMonitor monitor(&connection);
+        monitor.start();
+        if (restartMeanwhile) {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                server->stats().views == 1 &&
+                    (operation != QLatin1String("CreateFilter") || server->stats().filters >= 1),
+                5'000);
+            QVERIFY(stop(monitor));
+            monitor.start();
+            QTRY_COMPARE_WITH_TIMEOUT(monitor.mode(), TaskMonitor::Mode::Live, 5'000);
+            // the abandoned attempt's answer is cut off only now
+            QTest::qWait(delayMs);
+        }
+
+        // Then it replaces the session that may hold the unnamed object, and runs live in
+        // the new one with exactly one watch; nothing else is left on the server
+        QTRY_COMPARE_WITH_TIMEOUT(
+            server.objectCounts(),
+            QStringLiteral("sessions=1 collectors=1 propertyCollectors=1 filters=2 views=1"),
+            10'000);
+        QCOMPARE(renewed.size(), 1);
+        QCOMPARE(server->sessionKeys(), QStringList{connection.userSession().key});
+        QTRY_COMPARE_WITH_TIMEOUT(monitor.mode(), TaskMonitor::Mode::Live, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.isSynchronized(), 10'000);
+        QCOMPARE(connection.state(), State::Connected);
+    }
+
     void cliLeavesNothingBehind_data()
     {
         QTest::addColumn<QStringList>("command");

@@ -46,6 +46,66 @@ private Q_SLOTS:
         QTRY_COMPARE(socket->state(), QAbstractSocket::UnconnectedState);
     }
 
+    void scriptedCutsCarryTheCallOut()
+    {
+        SimHarness sim(SimHarness::quietOptions());
+        R c(sim.port());
+        c.login();
+        const QString create = QStringLiteral("TaskManager/TaskManager/CreateCollectorForTasks");
+        const QByteArray filter = R::j("{'filter':{'_typeName':'TaskFilterSpec'}}");
+        sim->cutAnswers(QStringLiteral("CreateCollectorForTasks"), 1, 200);
+
+        // The first create is carried out, but its answer is cut off after the delay
+        QElapsedTimer t;
+        t.start();
+        c.send(c.request("POST", create, filter));
+        const auto cut = c.receive(5000);
+        QVERIFY(!cut.complete);
+        QVERIFY(t.elapsed() >= 190);
+        QCOMPARE(sim->stats().collectors, 1);
+
+        // and only that one: the next create is answered
+        R d(sim.port());
+        d.token = c.token;
+        const auto whole = d.post(create, filter);
+        QCOMPARE(whole.status, 200);
+        QVERIFY(whole.complete);
+        QCOMPARE(sim->stats().collectors, 2);
+    }
+
+    void lostLoginAnswersAreMarked()
+    {
+        sim::SimulatorOptions o = SimHarness::quietOptions();
+        // Long enough for the client to leave before the answer is written, even on a busy
+        // machine.
+        o.faults.latencyMs = 1'000;
+        SimHarness sim(o);
+
+        // A Login answered in full: the client holds the token
+        R kept(sim.port());
+        kept.login();
+        QVERIFY(!kept.token.isEmpty());
+
+        // A Login whose client leaves before the answer: the session exists, nobody has its
+        // token
+        R gone(sim.port());
+        gone.send(gone.request("POST", QStringLiteral("SessionManager/SessionManager/Login"),
+                               R::j("{'userName':'administrator@vsphere.local',"
+                                    "'password':'VMware1!demo'}")));
+        QTRY_COMPARE(sim->stats().sessions, 2);
+        gone.socket()->abort();
+
+        QTRY_COMPARE(std::count_if(sim->stats().perSession.cbegin(), sim->stats().perSession.cend(),
+                                   [](const auto &s) { return s.tokenLost; }),
+                     1);
+        const QString keptKey =
+            kept.get(QStringLiteral("SessionManager/SessionManager/currentSession"))
+                .object()
+                .value(QLatin1String("key"))
+                .toString();
+        QVERIFY(!sim->stats().perSession.value(keptKey).tokenLost);
+    }
+
     void latencyDelaysAnswers()
     {
         sim::SimulatorOptions o = SimHarness::quietOptions();
