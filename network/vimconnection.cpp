@@ -795,8 +795,13 @@ void VimConnection::sendRenewLogout(int attempt)
 {
     VimReply *reply =
         sendVim(Verb::Post, *m_content.sessionManager, QStringLiteral("Logout"), nullptr, Internal);
-    connect(reply, &VimReply::finished, this, [this, reply, attempt, epoch = m_epoch] {
-        if (epoch != m_epoch) {
+    // Another call may find the session gone first and log in again: then the renewal is
+    // done, and a retried Logout would end the fresh session.
+    const auto stillOld = [this, epoch = m_epoch, target = m_sessionId] {
+        return epoch == m_epoch && m_sessionId == target;
+    };
+    connect(reply, &VimReply::finished, this, [this, reply, attempt, stillOld] {
+        if (!stillOld()) {
             m_renewRunning = false;
             return;
         }
@@ -805,8 +810,8 @@ void VimConnection::sendRenewLogout(int attempt)
         const bool gone =
             reply->isOk() || reply->error().isFault(QStringLiteral("NotAuthenticated"));
         if (!gone && attempt < 6) {
-            QTimer::singleShot(200 << attempt, this, [this, attempt, epoch] {
-                if (epoch == m_epoch)
+            QTimer::singleShot(200 << attempt, this, [this, attempt, stillOld] {
+                if (stillOld())
                     sendRenewLogout(attempt + 1);
                 else
                     m_renewRunning = false;
@@ -871,10 +876,18 @@ void VimConnection::checkSession()
     m_checkRunning = true;
     VimReply *reply = sendVim(Verb::Get, *m_content.sessionManager,
                               QStringLiteral("currentSession"), nullptr, Internal);
-    connect(reply, &VimReply::finished, this, [this, reply, epoch = m_epoch] {
+    connect(reply, &VimReply::finished, this, [this, reply, epoch = m_epoch, asked = m_sessionId] {
         if (epoch != m_epoch)
             return;
         m_checkRunning = false;
+        if (m_sessionId != asked) {
+            // A re-login replaced the session meanwhile; this answer is about the old one,
+            // and adopting it would pair the new session id with the old session.
+            if (!m_reloginRunning && m_state == State::Reconnecting &&
+                !m_reconnectTimer->isActive())
+                checkSession();
+            return;
+        }
         auto current = detail::decodeReply<std::optional<vim::UserSession>>(*reply);
         if (current && *current) {
             // A Login whose answer was cut off after its headers still made a new session:

@@ -80,10 +80,11 @@ QByteArray FakeVCenter::serviceContentJson(const QString &apiVersion)
     return QJsonDocument(content).toJson(QJsonDocument::Compact);
 }
 
-QByteArray FakeVCenter::userSessionJson(const QString &userName)
+QByteArray FakeVCenter::userSessionJson(const QString &userName, const QString &key)
 {
-    return R"({"_typeName":"UserSession","key":"527025b6-f0f4-144e-0d36-a7aaf2eb21da","userName":")" +
-           userName.toUtf8() +
+    const QByteArray k =
+        key.isEmpty() ? QByteArrayLiteral("527025b6-f0f4-144e-0d36-a7aaf2eb21da") : key.toUtf8();
+    return R"({"_typeName":"UserSession","key":")" + k + R"(","userName":")" + userName.toUtf8() +
            R"(","fullName":"Administrator","loginTime":"2024-05-01T10:00:00.123456Z","lastActiveTime":"2024-05-01T10:00:00.123456Z","locale":"en","messageLocale":"en","extensionSession":false,"ipAddress":"127.0.0.1","userAgent":"vtaskmon","callCount":0})";
 }
 
@@ -148,7 +149,7 @@ HttpResponse FakeVCenter::login(const HttpRequest &request)
                     QByteArray(QByteArray::number(m_logins) + m_server->hostAndPort().toUtf8()),
                     QCryptographicHash::Sha1)
                     .toHex();
-    return HttpResponse::ok(userSessionJson(userName))
+    return HttpResponse::ok(userSessionJson(userName, sessionKey()))
         .withHeader("vmware-api-session-id", m_session);
 }
 
@@ -166,7 +167,7 @@ HttpResponse FakeVCenter::builtin(const HttpRequest &request, const QString &rel
     if (object == "SessionManager/SessionManager/currentSession") {
         if (m_session.isEmpty() || request.header("vmware-api-session-id") != m_session)
             return HttpResponse::noContent();
-        return HttpResponse::ok(userSessionJson(userName));
+        return HttpResponse::ok(userSessionJson(userName, sessionKey()));
     }
     return HttpResponse::fault(
         R"({"_typeName":"ManagedObjectNotFound","obj":{"_typeName":"ManagedObjectReference","type":"X","value":"y"},"faultstring":"no route in the test"})");

@@ -50,7 +50,10 @@ public:
     HttpResponse login(const HttpRequest &request);
 
     static QByteArray serviceContentJson(const QString &apiVersion);
-    static QByteArray userSessionJson(const QString &userName);
+    /// A UserSession; `key` defaults to the fact sheet's example.
+    static QByteArray userSessionJson(const QString &userName, const QString &key = {});
+    /// UserSession.key of the session issued by the last Login (`session-<n>`).
+    QString sessionKey() const { return QStringLiteral("session-%1").arg(m_logins); }
     static QByteArray faultJson(const QByteArray &typeName, const QByteArray &faultstring);
 
 private:

@@ -71,6 +71,8 @@ private Q_SLOTS:
     void reloginOnceForConcurrentCalls();
     void reloginFailsWithChangedPassword();
     void lateAnswerKeepsRenewedSession();
+    void renewalOvertakenByAReloginEndsThere();
+    void staleSessionCheckIsIgnored();
     void callsWaitForReloginAndCanBeAborted();
     void disconnectLogsOutAndForgets();
     void notConnected();
@@ -564,6 +566,65 @@ void TestVimConnection::lateAnswerKeepsRenewedSession()
     QCOMPARE(f.server.requestsTo("/maxCollector").last().header("vmware-api-session-id"), renewed);
 }
 
+void TestVimConnection::renewalOvertakenByAReloginEndsThere()
+{
+    // Given a session renewal whose Logout the server carried out, but whose answer is slow
+    Fixture f;
+    f.vc.route("GET", "/maxCollector", HttpResponse::ok("32"));
+    QVERIFY(f.vc.connect(&f.connection));
+    QSignalSpy renewed(&f.connection, &VimConnection::sessionRenewed);
+    f.vc.route("POST", "/Logout", HttpResponse::defer());
+    QVERIFY(f.connection.renewSession());
+    QTRY_COMPARE(f.server.requestsTo("/Logout").size(), 1);
+    f.vc.expireSession();
+
+    // When another call finds the session gone first and logs in again
+    QVERIFY(await(taskManager(&f.connection).maxCollector()).ok());
+    QCOMPARE(f.vc.logins(), 2);
+    QCOMPARE(renewed.size(), 1);
+    const QByteArray fresh = f.vc.validSession();
+    // and only then the Logout's answer arrives
+    QVERIFY(f.server.answerDeferred(HttpResponse::noContent()));
+
+    // Then the renewal is over: no second Logout ends the fresh session, no third login
+    QVERIFY(await(taskManager(&f.connection).maxCollector()).ok());
+    QTest::qWait(300); // a retried Logout would go out after 200 ms
+    QCOMPARE(f.server.requestsTo("/Logout").size(), 1);
+    QCOMPARE(f.vc.logins(), 2);
+    QCOMPARE(f.vc.validSession(), fresh);
+    QCOMPARE(renewed.size(), 1);
+    QCOMPARE(f.connection.userSession().key, f.vc.sessionKey());
+}
+
+void TestVimConnection::staleSessionCheckIsIgnored()
+{
+    // Given a session check under way after a call was cut off
+    Fixture f;
+    f.vc.route("GET", "/maxCollector", HttpResponse::ok("32"));
+    f.vc.route("GET", "/recentTask", HttpResponse::drop());
+    QVERIFY(f.vc.connect(&f.connection));
+    const QString oldKey = f.connection.userSession().key;
+    f.vc.route("GET", "/currentSession", HttpResponse::defer());
+    QCOMPARE(await(taskManager(&f.connection).recentTask()).error().kind, VimError::Kind::Network);
+    QTRY_COMPARE(f.server.requestsTo("/currentSession").size(), 1);
+
+    // When the session ends and another call logs in again meanwhile
+    f.vc.expireSession();
+    QVERIFY(await(taskManager(&f.connection).maxCollector()).ok());
+    QCOMPARE(f.vc.logins(), 2);
+    QCOMPARE(f.connection.userSession().key, f.vc.sessionKey());
+    // and only then the check's answer comes, about the old session
+    QVERIFY(f.server.answerDeferred(
+        HttpResponse::ok(FakeVCenter::userSessionJson(f.vc.userName, oldKey))));
+
+    // Then the connection keeps the new session, id and key together
+    QTest::qWait(100);
+    QCOMPARE(f.connection.state(), State::Connected);
+    QCOMPARE(f.connection.userSession().key, f.vc.sessionKey());
+    QVERIFY(await(taskManager(&f.connection).maxCollector()).ok());
+    QCOMPARE(f.vc.logins(), 2);
+}
+
 void TestVimConnection::callsWaitForReloginAndCanBeAborted()
 {
     // Given a re-login that takes a while
@@ -742,7 +803,8 @@ void TestVimConnection::serverErrorsDuringRecoveryAreRetried()
         if (errors-- > 0)
             return HttpResponse::fault(FakeVCenter::faultJson("SystemError", "injected fault"));
         return request.header("vmware-api-session-id") == f.vc.validSession()
-                   ? HttpResponse::ok(FakeVCenter::userSessionJson(f.vc.userName))
+                   ? HttpResponse::ok(
+                         FakeVCenter::userSessionJson(f.vc.userName, f.vc.sessionKey()))
                    : HttpResponse::noContent();
     });
     QSignalSpy renewed(&f.connection, &VimConnection::sessionRenewed);
