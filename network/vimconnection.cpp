@@ -275,6 +275,7 @@ void VimConnection::startNetwork(VimReply *reply)
     reply->m_sentWithSession = m_sessionId;
     reply->m_error = VimError(); // a retry must not keep the error that caused it
     reply->m_abortReason = VimReply::AbortReason::None;
+    reply->m_sends = 0;
     reply->m_sslErrors.clear();
     reply->m_peerChain.clear();
 
@@ -306,6 +307,19 @@ void VimConnection::startNetwork(VimReply *reply)
 void VimConnection::watchNetwork(VimReply *reply, QNetworkReply *network)
 {
     // `reply` is the context of every connection: VimReply::dropNetwork() cuts them all.
+    connect(network, &QNetworkReply::requestSent, reply, [reply, network] {
+        // Qt quietly sends a request again when the connection closes before any answer.
+        // Reading twice is harmless; a second CreateListView leaves a view nobody can name,
+        // and a second ReadNextTasks skips a page, so a call with effects ends as "no answer"
+        // instead, an outcome callers know. A second Login is let through: the first one's
+        // session holds nothing and times out, and failing would fail the whole connect.
+        if (++reply->m_sends > 1 && reply->m_verb != "GET" &&
+            !reply->operation().endsWith(QLatin1String("/Login")) &&
+            reply->m_abortReason == VimReply::AbortReason::None) {
+            reply->m_abortReason = VimReply::AbortReason::Repeated;
+            network->abort();
+        }
+    });
     connect(network, &QNetworkReply::finished, reply,
             [this, reply, network] { onNetworkFinished(reply, network); });
     connect(network, &QNetworkReply::metaDataChanged, reply, [this, reply, network] {
@@ -393,6 +407,12 @@ void VimConnection::onNetworkFinished(VimReply *reply, QNetworkReply *network)
         break;
     case VimReply::AbortReason::TooLarge:
         error = tooLarge();
+        break;
+    case VimReply::AbortReason::Repeated:
+        error = VimError::make(VimError::Kind::Network,
+                               tr("%1 failed: the connection closed before the answer came; "
+                                  "the server may have carried the call out.")
+                                   .arg(operation));
         break;
     case VimReply::AbortReason::CertificateChanged:
         m_certificateChanged = true;

@@ -60,13 +60,19 @@ private:
         None,
         Timeout,
         TooLarge,
-        CertificateChanged
+        CertificateChanged,
+        /// Qt was about to send a call with effects again after the connection closed
+        /// without an answer; the server may have carried out the first copy.
+        Repeated,
     };
     QByteArray m_verb;
     QUrl m_url;
     QByteArray m_body;
     int m_flags = 0;
     bool m_retried = false;
+    /// How often Qt has written this request since startNetwork() (it resends on its own
+    /// when a connection closes before any answer).
+    int m_sends = 0;
     QByteArray m_sentWithSession;
     AbortReason m_abortReason = AbortReason::None;
     QList<QSslError> m_sslErrors;

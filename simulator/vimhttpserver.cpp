@@ -77,6 +77,8 @@ bool VimHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         exchange->setHeader(h.first, h.second);
     exchange->closeAfterReply =
         exchange->header(QByteArrayLiteral("connection")).toLower() == QByteArrayLiteral("close");
+    qCDebug(lcSimulator).noquote() << "request" << m_requests.load() << exchange->method
+                                   << exchange->path << "on port" << socket->peerPort();
 
     if (!m_cuts.isEmpty()) {
         const QString operation = exchange->path.section(QLatin1Char('/'), -1);
@@ -141,6 +143,7 @@ void VimHttpServer::lost(const Reply &reply)
 void VimHttpServer::write(QTcpSocket *socket, const Reply &reply, bool close, bool cut)
 {
     if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
+        qCDebug(lcSimulator) << "answer" << reply.status << "not sent: the client has gone";
         lost(reply);
         return;
     }
@@ -166,6 +169,7 @@ void VimHttpServer::write(QTcpSocket *socket, const Reply &reply, bool close, bo
         const QByteArray part = out.left(qMax<qsizetype>(1, out.size() / 2));
         if (part.size() < headerSize)
             lost(reply);
+        qCDebug(lcSimulator) << "answer" << reply.status << "cut off on port" << socket->peerPort();
         m_bytesSent += part.size();
         socket->write(part);
         socket->flush();

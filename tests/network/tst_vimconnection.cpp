@@ -73,6 +73,7 @@ private Q_SLOTS:
     void lateAnswerKeepsRenewedSession();
     void renewalOvertakenByAReloginEndsThere();
     void staleSessionCheckIsIgnored();
+    void callWithEffectsIsNotRepeatedQuietly();
     void callsWaitForReloginAndCanBeAborted();
     void disconnectLogsOutAndForgets();
     void notConnected();
@@ -623,6 +624,31 @@ void TestVimConnection::staleSessionCheckIsIgnored()
     QCOMPARE(f.connection.userSession().key, f.vc.sessionKey());
     QVERIFY(await(taskManager(&f.connection).maxCollector()).ok());
     QCOMPARE(f.vc.logins(), 2);
+}
+
+void TestVimConnection::callWithEffectsIsNotRepeatedQuietly()
+{
+    // Given a server that carries out each CreateCollectorForTasks but closes the connection
+    // before the first answer (Qt's HTTP stack then sends the same request again by itself)
+    Fixture f;
+    QVERIFY(f.vc.connect(&f.connection));
+    int created = 0;
+    f.vc.route("POST", "/CreateCollectorForTasks", [&](const HttpRequest &) {
+        return ++created == 1 ? HttpResponse::drop()
+                              : HttpResponse::ok(R"({"_typeName":"ManagedObjectReference",)"
+                                                 R"("type":"TaskHistoryCollector","value":"c2"})");
+    });
+
+    // When the call is made
+    const auto result = await(taskManager(&f.connection).createCollectorForTasks({}));
+
+    // Then the caller learns that the answer was lost, not the second copy's collector
+    // alone: the first copy made one too, and only "no answer" makes the caller clean up
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, VimError::Kind::Network);
+    QVERIFY2(result.error().message.contains(QLatin1String("may have carried")),
+             qPrintable(result.error().message));
+    QCOMPARE(f.server.requestsTo("/CreateCollectorForTasks").size(), 2);
 }
 
 void TestVimConnection::callsWaitForReloginAndCanBeAborted()
