@@ -58,7 +58,7 @@ void TaskHistoryModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
-    m_demand = 1;
+    m_pageWanted = true;
     setStatus(Status::Loading);
     pumpReads();
 }
@@ -98,10 +98,10 @@ void TaskHistoryModel::sendRead()
 void TaskHistoryModel::pumpReads()
 {
     // Deliver in the order read, and only what the view asked for (one page at a time).
-    if (m_demand > 0 && !m_reads.empty() && m_reads.front().result) {
+    if (m_pageWanted && !m_reads.empty() && m_reads.front().result) {
         VimResult<QList<vim::TaskInfo>> r = std::move(*m_reads.front().result);
         m_reads.pop_front();
-        m_demand = 0;
+        m_pageWanted = false;
         if (!r.ok()) {
             m_reads.clear();
             fail(r.error());
@@ -116,7 +116,7 @@ void TaskHistoryModel::pumpReads()
         }
     }
     // Keep one page beyond what was asked for on its way, one request at the server at a time.
-    const qsizetype wanted = m_demand + (m_nearEnd ? 0 : 1);
+    const qsizetype wanted = (m_pageWanted ? 1 : 0) + (m_nearEnd ? 0 : 1);
     if (!m_readAtServer && !m_collector.isNull() && qsizetype(m_reads.size()) < wanted &&
         (m_status == Status::Ready || m_status == Status::Loading))
         sendRead();
@@ -177,7 +177,7 @@ void TaskHistoryModel::dropReads()
     ++m_generation;
     m_reads.clear();
     m_readAtServer = false;
-    m_demand = 0;
+    m_pageWanted = false;
     m_nearEnd = false;
 }
 
@@ -351,7 +351,7 @@ void TaskHistoryModel::setStatus(Status status, const QString &error)
 
 void TaskHistoryModel::fail(const VimError &error)
 {
-    m_demand = 0;
+    m_pageWanted = false;
     qCInfo(lcModels) << "task history:" << error.toString();
     if (error.isFault(QStringLiteral("NotSupported")))
         setStatus(

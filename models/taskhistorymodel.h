@@ -118,8 +118,8 @@ private:
     bool m_readAtServer = false;
     /// The last page read sent, until it is over.
     QPointer<VimReply> m_readReply;
-    /// Pages fetchMore() asked for and not yet delivered (0 or 1).
-    int m_demand = 0;
+    /// fetchMore() asked for a page that is not delivered yet.
+    bool m_pageWanted = false;
     /// A short or empty page was decoded: the end is near, so nothing more is read ahead.
     bool m_nearEnd = false;
     int m_pageSize = 50;

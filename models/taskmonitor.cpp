@@ -520,11 +520,6 @@ void TaskMonitor::noteFinished(const QString &key)
     }
 }
 
-void TaskMonitor::syncListView()
-{
-    flushListView(false);
-}
-
 void TaskMonitor::flushListView(bool includeRemovals)
 {
     // One ModifyListView at a time carries every pending add; removals ride along, or go
@@ -680,7 +675,6 @@ void TaskMonitor::watchUnfinished(const QList<vim::TaskInfo> &tasks)
             watch.append(taskRef(t.key));
     }
     watchTasks(watch);
-    syncListView();
 }
 
 void TaskMonitor::drainCollector(quint64 generation)

@@ -119,7 +119,6 @@ private:
     void drainCollector(quint64 generation);
     void watchUnfinished(const QList<vim::TaskInfo> &tasks);
     void watchTasks(const QList<MoRef> &tasks);
-    void syncListView();
     void noteFinished(const QString &key);
     void flushListView(bool includeRemovals);
     void handleError(const VimError &error, const char *operation);
