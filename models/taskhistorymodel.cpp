@@ -248,6 +248,15 @@ void TaskHistoryModel::open(bool newestFirst)
         .createCollectorForTasks(m_filter)
         .then(this,
               [this, generation, newestFirst](const VimResult<vim::ManagedObjectReference> &r) {
+                  // No answer at all: the server may hold a collector nobody can name, which
+                  // would count against maxCollector for the rest of the session. A fresh
+                  // session drops it, and sessionRenewed opens the history again.
+                  const bool lost = !r.ok() && r.error().kind != VimError::Kind::Fault;
+                  if (lost && m_connection->renewSession()) {
+                      qCInfo(lcModels) << "task history: a collector may be left without its "
+                                          "answer; replacing the session";
+                      return;
+                  }
                   if (generation != m_generation) {
                       if (r.ok())
                           svc::TaskHistoryCollector(m_connection, r.value()).destroyCollector();

@@ -21,7 +21,7 @@
 
 #include <mutex>
 
-Q_LOGGING_CATEGORY(lcSimulator, "vtaskmon.simulator")
+Q_LOGGING_CATEGORY(lcSimulator, "vtaskmon.simulator", QtInfoMsg)
 
 namespace sim {
 

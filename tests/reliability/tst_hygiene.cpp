@@ -212,6 +212,35 @@ private Q_SLOTS:
         QCOMPARE(connection.state(), State::Connected);
     }
 
+    void lostHistoryCollectorAnswerLeavesNothingBehind()
+    {
+        // Given a server with history that will carry out the next CreateCollectorForTasks
+        // but cut its answer off
+        sim::SimulatorOptions o = SimServer::calmOptions();
+        o.workload.historyTasks = 30;
+        SimServer server(o);
+        QVERIFY(server.started());
+        VimConnection connection;
+        QCOMPARE(connectAndSettle(connection, server.trustedOptions()), State::Connected);
+        QSignalSpy renewed(&connection, &VimConnection::sessionRenewed);
+        server->cutAnswers(QStringLiteral("CreateCollectorForTasks"));
+
+        // When a history view opens
+        TaskHistoryModel history(&connection);
+        history.setFilter(everything(connection));
+
+        // Then it replaces the session that may hold the unnamed collector and shows the
+        // history from a collector in the new one; the server holds that collector only
+        QTRY_COMPARE_WITH_TIMEOUT(history.status(), TaskHistoryModel::Status::Complete, 10'000);
+        QCOMPARE(history.rowCount(), o.workload.historyTasks);
+        QCOMPARE(renewed.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            server.objectCounts(),
+            QStringLiteral("sessions=1 collectors=1 propertyCollectors=0 filters=0 views=0"),
+            10'000);
+        QCOMPARE(server->sessionKeys(), QStringList{connection.userSession().key});
+    }
+
     void cliLeavesNothingBehind_data()
     {
         QTest::addColumn<QStringList>("command");
