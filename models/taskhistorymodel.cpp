@@ -251,8 +251,8 @@ void TaskHistoryModel::open(bool newestFirst)
                   // No answer at all: the server may hold a collector nobody can name, which
                   // would count against maxCollector for the rest of the session. A fresh
                   // session drops it, and sessionRenewed opens the history again.
-                  const bool lost = !r.ok() && r.error().kind != VimError::Kind::Fault;
-                  if (lost && m_connection->renewSession()) {
+                  if (!r.ok() && r.error().mayHaveTakenEffect() &&
+                      m_connection->renewSession()) {
                       qCInfo(lcModels) << "task history: a collector may be left without its "
                                           "answer; replacing the session";
                       return;

@@ -152,21 +152,14 @@ void TaskMonitor::stop()
     if (!m_running)
         return;
     m_running = false;
-    ++m_generation;
-    m_recentTimer.stop();
-    m_pollTimer.stop();
-    m_recoverTimer.stop();
-    if (m_waitReply)
-        m_waitReply->abort();
-    setMode(Mode::Stopped);
-    destroyAll([this] { Q_EMIT stopped(); });
+    abandonWatch(Mode::Stopped, [this] { Q_EMIT stopped(); });
 }
 
 bool TaskMonitor::current(quint64 generation, const VimResult<MoRef> &result)
 {
-    // A fault is a refusal, so nothing was made; with no answer at all (cut off, timed out)
-    // the server may have made the object, and nobody will ever learn its reference.
-    if (!result.ok() && result.error().kind != VimError::Kind::Fault)
+    // Without an answer the server may have made the object, and nobody will ever learn its
+    // reference.
+    if (!result.ok() && result.error().mayHaveTakenEffect())
         noteLostObject("a create got no answer");
     if (generation == m_generation && m_running) {
         if (!result.ok())
@@ -208,11 +201,11 @@ bool TaskMonitor::renewIfLostObjects()
         // Otherwise the next Connected asks again.
         return false;
     }
-    abandonWatch();
+    abandonWatch(Mode::Recovering);
     return true;
 }
 
-void TaskMonitor::abandonWatch()
+void TaskMonitor::abandonWatch(Mode next, const std::function<void()> &destroyed)
 {
     ++m_generation;
     m_recentTimer.stop();
@@ -220,10 +213,10 @@ void TaskMonitor::abandonWatch()
     m_recoverTimer.stop();
     if (m_waitReply)
         m_waitReply->abort();
-    setMode(Mode::Recovering);
+    setMode(next);
     // After a lost session the destroys fail harmlessly; when the session survived (network
     // blip, vanished objects) they stop the old objects from lingering.
-    destroyAll({});
+    destroyAll(destroyed);
 }
 
 void TaskMonitor::destroyObject(const MoRef &ref, const std::function<void()> &done, int attempt)
@@ -839,7 +832,7 @@ void TaskMonitor::recover()
 {
     if (!m_running)
         return;
-    abandonWatch();
+    abandonWatch(Mode::Recovering);
     m_recoverTimer.start(m_backoffMs);
     m_backoffMs = qBound(500, m_backoffMs * 2, MaxBackoffMs);
 }
@@ -849,12 +842,7 @@ void TaskMonitor::startPolling()
     if (m_mode == Mode::Polling && m_pollTimer.isActive())
         return;
     qCWarning(lcModels) << "falling back to polling for tasks";
-    ++m_generation;
-    m_recentTimer.stop();
-    if (m_waitReply)
-        m_waitReply->abort();
-    destroyAll({});
-    setMode(Mode::Polling);
+    abandonWatch(Mode::Polling);
     m_pollTimer.start();
     poll();
 }

@@ -122,8 +122,9 @@ private:
     void noteFinished(const QString &key);
     void flushListView(bool includeRemovals);
     void handleError(const VimError &error, const char *operation);
-    /// Ends the current generation: timers, the wait, the objects; mode Recovering.
-    void abandonWatch();
+    /// Ends the current generation (timers, the wait, the server objects) and enters `next`;
+    /// `destroyed` runs once the objects are gone.
+    void abandonWatch(Mode next, const std::function<void()> &destroyed = {});
     void recover();
     void startPolling();
     void poll();

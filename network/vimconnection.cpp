@@ -311,10 +311,10 @@ void VimConnection::watchNetwork(VimReply *reply, QNetworkReply *network)
         // Qt quietly sends a request again when the connection closes before any answer.
         // Reading twice is harmless; a second CreateListView leaves a view nobody can name,
         // and a second ReadNextTasks skips a page, so a call with effects ends as "no answer"
-        // instead, an outcome callers know. A second Login is let through: the first one's
-        // session holds nothing and times out, and failing would fail the whole connect.
-        if (++reply->m_sends > 1 && reply->m_verb != "GET" &&
-            !reply->operation().endsWith(QLatin1String("/Login")) &&
+        // instead, an outcome callers know. The connection's own calls may repeat: a second
+        // hello or Logout does no harm, a second Login's session holds nothing and times out,
+        // and failing them would fail the whole connect.
+        if (++reply->m_sends > 1 && reply->m_verb != "GET" && !(reply->m_flags & Internal) &&
             reply->m_abortReason == VimReply::AbortReason::None) {
             reply->m_abortReason = VimReply::AbortReason::Repeated;
             network->abort();

@@ -42,6 +42,13 @@ struct VimError
     }
 
     bool isError() const { return kind != Kind::None; }
+    /// The server may have carried the call out all the same: no answer arrived (cut off,
+    /// timed out, aborted), or one that could not be read. A fault is a refusal and a TLS
+    /// failure comes before the request is sent; neither did anything.
+    bool mayHaveTakenEffect() const
+    {
+        return isError() && kind != Kind::Fault && kind != Kind::Tls;
+    }
     /// True for a fault of `type` or a subtype of it.
     bool isFault(const QString &type) const { return fault && fault->isA(type); }
     QString faultType() const { return fault ? fault->typeName : QString(); }
