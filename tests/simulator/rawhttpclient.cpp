@@ -127,6 +127,14 @@ RawHttpClient::Response RawHttpClient::post(const QString &path, const QByteArra
     return receive();
 }
 
+QString RawHttpClient::sessionKey()
+{
+    return get(QStringLiteral("SessionManager/SessionManager/currentSession"))
+        .object()
+        .value(QLatin1String("key"))
+        .toString();
+}
+
 RawHttpClient::Response RawHttpClient::login(const QString &user, const QString &password,
                                              const QString &locale)
 {

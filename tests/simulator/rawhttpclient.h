@@ -55,6 +55,9 @@ public:
                    const QString &password = QStringLiteral("VMware1!demo"),
                    const QString &locale = QStringLiteral("en"));
 
+    /// UserSession.key of the session this client is logged in with (currentSession).
+    QString sessionKey();
+
     /// Writes exact request bytes; pair with receive() for overlapping calls.
     void send(const QByteArray &request);
     Response receive(int timeoutMs = 20000);

@@ -98,11 +98,7 @@ private Q_SLOTS:
         QTRY_COMPARE(std::count_if(sim->stats().perSession.cbegin(), sim->stats().perSession.cend(),
                                    [](const auto &s) { return s.tokenLost; }),
                      1);
-        const QString keptKey =
-            kept.get(QStringLiteral("SessionManager/SessionManager/currentSession"))
-                .object()
-                .value(QLatin1String("key"))
-                .toString();
+        const QString keptKey = kept.sessionKey();
         QVERIFY(!sim->stats().perSession.value(keptKey).tokenLost);
     }
 
@@ -126,10 +122,7 @@ private Q_SLOTS:
         a.login();
         b.login();
         QCOMPARE(sim->sessionKeys().size(), 2);
-        const QString aKey = a.get(QStringLiteral("SessionManager/SessionManager/currentSession"))
-                                 .object()
-                                 .value(QLatin1String("key"))
-                                 .toString();
+        const QString aKey = a.sessionKey();
         QVERIFY(sim->expireSession(aKey));
         QCOMPARE(a.get(QStringLiteral("TaskManager/TaskManager/recentTask")).typeName(),
                  QStringLiteral("NotAuthenticated"));

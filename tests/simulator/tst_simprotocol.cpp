@@ -262,10 +262,7 @@ private Q_SLOTS:
     {
         R c = client();
         c.login();
-        const QString key = c.get(QStringLiteral("SessionManager/SessionManager/currentSession"))
-                                .object()
-                                .value(QLatin1String("key"))
-                                .toString();
+        const QString key = c.sessionKey();
         QCOMPARE(c.post(QStringLiteral("TaskManager/TaskManager/CreateCollectorForTasks"),
                         kCollectorForRoot)
                      .status,
@@ -304,14 +301,8 @@ private Q_SLOTS:
         R b = client();
         a.login();
         b.login(QStringLiteral("bob@vsphere.local"));
-        const QString aKey = a.get(QStringLiteral("SessionManager/SessionManager/currentSession"))
-                                 .object()
-                                 .value(QLatin1String("key"))
-                                 .toString();
-        const QString bKey = b.get(QStringLiteral("SessionManager/SessionManager/currentSession"))
-                                 .object()
-                                 .value(QLatin1String("key"))
-                                 .toString();
+        const QString aKey = a.sessionKey();
+        const QString bKey = b.sessionKey();
         auto r = a.post(QStringLiteral("SessionManager/SessionManager/SessionIsActive"),
                         R::j("{'sessionID':'") + bKey.toUtf8() +
                             R::j("','userName':'bob@vsphere.local'}"));
