@@ -154,8 +154,12 @@ void CliRunner::runTasks()
     const bool follow = m_options.isSet(QStringLiteral("follow"));
     m_monitor = new TaskMonitor(m_connection, this);
     connect(m_monitor, &TaskMonitor::tasksUpdated, this, [this](const QList<vim::TaskInfo> &tasks) {
-        if (!m_monitor->isSynchronized())
-            return; // the snapshot is printed in order once complete
+        // Until the first snapshot is printed (in order, once complete) it holds these too.
+        // Later every change is printed, also those that arrive while the monitor is
+        // synchronizing again after a loss: the first answer of a rebuilt watch holds
+        // exactly what changed during the outage.
+        if (!m_snapshotPrinted)
+            return;
         for (const vim::TaskInfo &t : tasks)
             printTask(t);
     });

@@ -1,7 +1,139 @@
+#include <simconnect.h>
+#include <simulator/simulatorthread.h>
+
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTest>
+
+#include <memory>
+
+namespace {
+
+/// vtaskmon-cli running in the background with its output collected line by line while the
+/// test's event loop runs (a scripted server in this thread must keep answering meanwhile).
+class CliProcess final
+{
+public:
+    CliProcess(const QStringList &arguments, const QString &password)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("VTASKMON_PASSWORD"), password);
+        m_process.setProcessEnvironment(env);
+        QObject::connect(&m_process, &QProcess::readyReadStandardOutput, &m_process,
+                         [this] { collect(QProcess::StandardOutput, m_outBuffer, m_out); });
+        QObject::connect(&m_process, &QProcess::readyReadStandardError, &m_process,
+                         [this] { collect(QProcess::StandardError, m_errBuffer, m_err); });
+        m_process.start(QStringLiteral(VTASKMON_CLI_PATH), arguments);
+    }
+    ~CliProcess()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished();
+        }
+    }
+    Q_DISABLE_COPY_MOVE(CliProcess)
+
+    const QStringList &out() const { return m_out; }
+    const QStringList &err() const { return m_err; }
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    /// The exit code once it ended normally; -1 while running or after a crash.
+    int exitCode() const
+    {
+        return isRunning() || m_process.exitStatus() != QProcess::NormalExit ? -1
+                                                                             : m_process.exitCode();
+    }
+    /// SIGTERM, as a service manager stops it.
+    void terminate() { m_process.terminate(); }
+
+private:
+    void collect(QProcess::ProcessChannel channel, QByteArray &buffer, QStringList &lines)
+    {
+        m_process.setReadChannel(channel);
+        buffer += m_process.readAll();
+        qsizetype end;
+        while ((end = buffer.indexOf('\n')) >= 0) {
+            lines.append(QString::fromUtf8(buffer.left(end)));
+            buffer.remove(0, end + 1);
+        }
+    }
+
+    QProcess m_process;
+    QByteArray m_outBuffer;
+    QByteArray m_errBuffer;
+    QStringList m_out;
+    QStringList m_err;
+};
+
+/// The arguments that reach an in-process simulator over https, its certificate trusted by
+/// thumbprint.
+QStringList simArguments(const sim::Simulator &simulator)
+{
+    const ConnectOptions c = simtest::connectOptions(simulator);
+    return {
+        QStringLiteral("--server"),       c.server,
+        QStringLiteral("--user"),         c.userName,
+        QStringLiteral("--trust-sha256"), QString::fromLatin1(c.trustedSha256.value(0).toHex())};
+}
+
+QString summary(const QString &state, const QJsonValue &progress, bool cancelled,
+                const QString &error, const QString &completeTime)
+{
+    return QStringList{state, progress.isDouble() ? QString::number(progress.toInt()) : u"-"_qs,
+                       cancelled ? u"cancelled"_qs : u"-"_qs, error.isEmpty() ? u"-"_qs : error,
+                       completeTime.isEmpty() ? u"-"_qs : completeTime}
+        .join(QLatin1Char(' '));
+}
+
+/// Every task's last printed state ("state progress cancelled error completeTime"), by key.
+QHash<QString, QString> lastPrinted(const QStringList &jsonLines)
+{
+    QHash<QString, QString> out;
+    for (const QString &line : jsonLines) {
+        const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+        if (!o.contains(QLatin1String("key")))
+            continue;
+        out.insert(
+            o.value(QLatin1String("key")).toString(),
+            summary(
+                o.value(QLatin1String("state")).toString(), o.value(QLatin1String("progress")),
+                o.value(QLatin1String("cancelled")).toBool(),
+                o.value(QLatin1String("error")).toObject().value(QLatin1String("type")).toString(),
+                o.value(QLatin1String("completeTime")).toString()));
+    }
+    return out;
+}
+
+/// The simulator's ground truth in the same form.
+QHash<QString, QString> truthOf(const sim::Simulator &simulator)
+{
+    QHash<QString, QString> out;
+    for (const vim::TaskInfo &t : simulator.tasks()) {
+        out.insert(t.key,
+                   summary(t.state.toString(), t.progress ? QJsonValue(*t.progress) : QJsonValue(),
+                           t.cancelled, t.error ? t.error->typeName : QString(),
+                           t.completeTime ? t.completeTime->toUTC().toString(Qt::ISODateWithMs)
+                                          : QString()));
+    }
+    return out;
+}
+
+/// The keys whose printed state differs from the truth, with both, for a failure message.
+QString differences(const QHash<QString, QString> &printed, const QHash<QString, QString> &truth)
+{
+    QStringList out;
+    for (auto it = truth.cbegin(); it != truth.cend(); ++it) {
+        if (printed.value(it.key()) != it.value())
+            out.append(it.key() + u": printed \""_qs + printed.value(it.key()) +
+                       u"\", server \""_qs + it.value() + u"\""_qs);
+    }
+    out.sort();
+    return out.join(u"; "_qs);
+}
+
+} // namespace
 
 // vtaskmon-cli end to end with its embedded simulator (--demo).
 class tst_Cli final : public QObject
@@ -96,6 +228,73 @@ private Q_SLOTS:
         QVERIFY(r.exitCode > 0);
         QCOMPARE(r.err.size(), 1);
         QVERIFY(r.out.isEmpty());
+    }
+
+    void followAfterReloginLosesNothing()
+    {
+        // Given a simulator with a workload and three tasks of our own, running
+        sim::SimulatorOptions options;
+        options.workload.seed = 11;
+        options.workload.tasksPerSecond = 4;
+        options.workload.medianDurationMs = 600;
+        options.workload.parentShare = 0;
+        sim::SimulatorThread simulator(options);
+        QVERIFY(simulator.start());
+        const QString root = QStringLiteral("group-d1");
+        QStringList ours;
+        for (int i = 0; i < 3; ++i) {
+            ours.append(simulator->createTask(QStringLiteral("Folder.createVm"), root));
+            QCOMPARE(simulator->setTaskState(ours.last(), vim::TaskInfoState::Value::Running),
+                     QString());
+        }
+        // and `tasks --follow --json` that has printed them running
+        CliProcess cli(simArguments(*simulator) +
+                           QStringList{u"tasks"_qs, u"--follow"_qs, u"--json"_qs},
+                       options.password);
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(ours.cbegin(), ours.cend(),
+                                             [&](const QString &k) {
+                                                 return lastPrinted(cli.out()).value(k).startsWith(
+                                                     u"running"_qs);
+                                             }),
+                                 15'000);
+        // When every session expires twice, and each time our tasks change before the CLI has
+        // logged in again and rebuilt its watch
+        const auto rebuilt = [&] {
+            const sim::SimulatorStats s = simulator->stats();
+            return s.sessions == 1 && s.propertyCollectors == 1 && s.filters == 2 && s.views == 1;
+        };
+        simulator->expireAllSessions();
+        QCOMPARE(simulator->setTaskState(ours.at(0), vim::TaskInfoState::Value::Success),
+                 QString());
+        QCOMPARE(simulator->setTaskProgress(ours.at(1), 60), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(rebuilt(), 15'000);
+        simulator->expireAllSessions();
+        QCOMPARE(simulator->setTaskState(ours.at(1), vim::TaskInfoState::Value::Error, std::nullopt,
+                                         vim::MethodFault::make(u"SystemError"_qs, u"disk full"_qs,
+                                                                {{u"reason"_qs, u"disk full"_qs}})),
+                 QString());
+        QTRY_VERIFY_WITH_TIMEOUT(rebuilt(), 15'000);
+        QCOMPARE(simulator->setTaskState(ours.at(2), vim::TaskInfoState::Value::Success),
+                 QString());
+        // and the workload, having made a few dozen tasks, stops and every task has ended
+        QTRY_VERIFY_WITH_TIMEOUT(simulator->tasks().size() > 25, 15'000);
+        simulator->setWorkloadRate(0);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto tasks = simulator->tasks();
+                return std::all_of(tasks.cbegin(), tasks.cend(),
+                                   [](const vim::TaskInfo &t) { return t.isFinished(); });
+            }(),
+            20'000);
+        // Then every task's last printed state is the server's
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            lastPrinted(cli.out()) == truthOf(*simulator),
+            qPrintable(differences(lastPrinted(cli.out()), truthOf(*simulator))), 15'000);
+        // And SIGTERM still logs out and ends it with 143
+        cli.terminate();
+        QTRY_VERIFY_WITH_TIMEOUT(!cli.isRunning(), 10'000);
+        QCOMPARE(cli.exitCode(), 143);
+        QTRY_COMPARE(simulator->stats().sessions, 0);
     }
 
     void unknownCommandFails()
