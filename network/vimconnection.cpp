@@ -276,6 +276,7 @@ void VimConnection::startNetwork(VimReply *reply)
     reply->m_error = VimError(); // a retry must not keep the error that caused it
     reply->m_abortReason = VimReply::AbortReason::None;
     reply->m_sends = 0;
+    reply->m_received = 0;
     reply->m_sslErrors.clear();
     reply->m_peerChain.clear();
 
@@ -323,12 +324,21 @@ void VimConnection::watchNetwork(VimReply *reply, QNetworkReply *network)
     connect(network, &QNetworkReply::finished, reply,
             [this, reply, network] { onNetworkFinished(reply, network); });
     connect(network, &QNetworkReply::metaDataChanged, reply, [this, reply, network] {
+        if (!headerProblem(reply, network).isEmpty() &&
+            reply->m_abortReason == VimReply::AbortReason::None) {
+            reply->m_abortReason = VimReply::AbortReason::BadHeaders;
+            network->abort();
+            return;
+        }
         const QVariant length = network->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid())
             checkSize(reply, length.toLongLong());
     });
     connect(network, &QNetworkReply::downloadProgress, reply,
-            [this, reply](qint64 received, qint64) { checkSize(reply, received); });
+            [this, reply](qint64 received, qint64) {
+                checkSize(reply, received);
+                checkInFlight(reply, received);
+            });
     connect(network, &QNetworkReply::sslErrors, reply,
             [this, reply, network](const QList<QSslError> &errors) {
                 const QSslConfiguration config = network->sslConfiguration();
@@ -371,6 +381,44 @@ void VimConnection::checkSize(VimReply *reply, qint64 bytes)
     reply->m_network->abort();
 }
 
+void VimConnection::checkInFlight(VimReply *reply, qint64 received)
+{
+    reply->m_received = received;
+    if (!reply->m_network || reply->m_abortReason != VimReply::AbortReason::None)
+        return;
+    qint64 total = 0;
+    for (const QPointer<VimReply> &r : std::as_const(m_active)) {
+        if (r && r->m_network)
+            total += r->m_received;
+    }
+    if (total <= m_maxBytesInFlight)
+        return;
+    // The answer that tips the sum over is the one refused: what arrived before stays.
+    reply->m_abortReason = VimReply::AbortReason::TooMuchInFlight;
+    reply->m_network->abort();
+}
+
+QString VimConnection::headerProblem(const VimReply *reply, const QNetworkReply *network) const
+{
+    const QList<QNetworkReply::RawHeaderPair> &headers = network->rawHeaderPairs();
+    // Qt 6.4 stops reading headers beyond its own limits (100 fields, 100 KiB each) and then
+    // reports the answer with a status but without any header, and waits for a body that
+    // never ends. Only an answer without a body (204, 304) may come without headers.
+    const QVariant status = network->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const bool refusedByQt =
+        headers.isEmpty() && status.isValid() && status.toInt() != 204 && status.toInt() != 304;
+    qint64 bytes = 0;
+    for (const QNetworkReply::RawHeaderPair &h : headers)
+        bytes += h.first.size() + h.second.size() + 4;
+    if (refusedByQt || headers.size() > m_maxHeaderFields || bytes > m_maxHeaderBytes)
+        return tr("The answer to %1 has more or larger headers than accepted (at most %2 "
+                  "headers of %3 together).")
+            .arg(reply->operation())
+            .arg(m_maxHeaderFields)
+            .arg(QLocale().formattedDataSize(m_maxHeaderBytes));
+    return {};
+}
+
 void VimConnection::onNetworkFinished(VimReply *reply, QNetworkReply *network)
 {
     if (reply->m_network != network)
@@ -407,6 +455,17 @@ void VimConnection::onNetworkFinished(VimReply *reply, QNetworkReply *network)
         break;
     case VimReply::AbortReason::TooLarge:
         error = tooLarge();
+        break;
+    case VimReply::AbortReason::TooMuchInFlight:
+        error = VimError::make(
+            VimError::Kind::Decode,
+            tr("The answers from %1 in flight together exceed the limit of %2; the answer to "
+               "%3 was cut off.")
+                .arg(serverName(), QLocale().formattedDataSize(m_maxBytesInFlight), operation),
+            status);
+        break;
+    case VimReply::AbortReason::BadHeaders:
+        error = VimError::make(VimError::Kind::Decode, headerProblem(reply, network), status);
         break;
     case VimReply::AbortReason::Repeated:
         error = VimError::make(VimError::Kind::Network,

@@ -151,6 +151,17 @@ public:
     /// Largest response body accepted (default 64 MiB).
     void setMaxResponseBytes(qint64 bytes) { m_maxResponseBytes = bytes; }
     qint64 maxResponseBytes() const { return m_maxResponseBytes; }
+    /// Answer bytes all requests in flight may hold together (default 96 MiB): several
+    /// oversized answers at once are cut off before they add up.
+    void setMaxBytesInFlight(qint64 bytes) { m_maxBytesInFlight = bytes; }
+    qint64 maxBytesInFlight() const { return m_maxBytesInFlight; }
+    /// Response headers accepted per answer: their number and their total size (defaults 64
+    /// and 64 KiB; vCenter sends about a dozen).
+    void setHeaderLimits(int fields, qint64 bytes)
+    {
+        m_maxHeaderFields = fields;
+        m_maxHeaderBytes = bytes;
+    }
     /// Nesting depth and array length accepted in answers (maxBytes is maxResponseBytes()).
     void setParseLimits(const vim::ParseLimits &limits) { m_parseLimits = limits; }
     void setReconnectPolicy(const ReconnectPolicy &policy) { m_reconnectPolicy = policy; }
@@ -205,6 +216,9 @@ private:
     void startNetwork(VimReply *reply);
     void watchNetwork(VimReply *reply, QNetworkReply *network);
     void checkSize(VimReply *reply, qint64 bytes);
+    void checkInFlight(VimReply *reply, qint64 received);
+    /// Why the headers of `network` are refused; empty when they are fine.
+    QString headerProblem(const VimReply *reply, const QNetworkReply *network) const;
     void onNetworkFinished(VimReply *reply, QNetworkReply *network);
     VimError transportError(const VimReply *reply, QNetworkReply *network) const;
     void complete(VimReply *reply, QJsonValue value, VimError error, int status);
@@ -250,6 +264,9 @@ private:
     bool m_loginSinceSession = false;
     QNetworkAccessManager *m_nam = nullptr;
     qint64 m_maxResponseBytes = 64 * 1024 * 1024;
+    qint64 m_maxBytesInFlight = 96 * 1024 * 1024;
+    int m_maxHeaderFields = 64;
+    qint64 m_maxHeaderBytes = 64 * 1024;
     vim::ParseLimits m_parseLimits;
     quint64 m_requestCount = 0;
     quint64 m_bytesReceived = 0;

@@ -60,6 +60,10 @@ private:
         None,
         Timeout,
         TooLarge,
+        /// More answer bytes in flight on the connection than it allows together.
+        TooMuchInFlight,
+        /// Too many or too large response headers, or headers Qt refused to read.
+        BadHeaders,
         CertificateChanged,
         /// Qt was about to send a call with effects again after the connection closed
         /// without an answer; the server may have carried out the first copy.
@@ -73,6 +77,8 @@ private:
     /// How often Qt has written this request since startNetwork() (it resends on its own
     /// when a connection closes before any answer).
     int m_sends = 0;
+    /// Answer bytes received so far for the request on the wire.
+    qint64 m_received = 0;
     QByteArray m_sentWithSession;
     AbortReason m_abortReason = AbortReason::None;
     QList<QSslError> m_sslErrors;

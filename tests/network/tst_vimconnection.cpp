@@ -91,6 +91,9 @@ private Q_SLOTS:
     void bodyTooLarge_data();
     void bodyTooLarge();
     void arrayTooLong();
+    void headersRefused_data();
+    void headersRefused();
+    void answersInFlightAreBoundedTogether();
     void abortAndStaleContext();
     void destroyedWithCallsInFlight();
 
@@ -953,6 +956,76 @@ void TestVimConnection::bodyTooLarge()
              qPrintable(result.error().message));
     // Aborted early, not after reading everything.
     QVERIFY(f.connection.bytesReceived() < 20'000'000);
+}
+
+void TestVimConnection::headersRefused_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::addColumn<int>("size");
+    // Beyond our limit but within Qt's (100 fields), beyond Qt's, far beyond it, and one
+    // header larger than Qt reads (100 KiB).
+    QTest::newRow("70 headers") << 70 << 10;
+    QTest::newRow("150 headers") << 150 << 10;
+    QTest::newRow("200 000 headers") << 200'000 << 10;
+    QTest::newRow("one 200 KB header") << 1 << 200'000;
+}
+
+void TestVimConnection::headersRefused()
+{
+    QFETCH(int, count);
+    QFETCH(int, size);
+    // Given a server whose answer to description carries too many or too large headers
+    Fixture f;
+    HttpResponse answer = HttpResponse::ok(
+        R"({"_typeName":"TaskDescription","methodInfo":[],"state":[],"reason":[]})");
+    for (int i = 0; i < count; ++i)
+        answer.withHeader("X-Filler-" + QByteArray::number(i), QByteArray(size, 'v'));
+    f.vc.route("GET", "/description", answer);
+    ConnectOptions options = f.vc.options();
+    options.requestTimeoutMs = 15'000;
+    QVERIFY(f.vc.connect(&f.connection, options));
+
+    // When it is called
+    const auto result = await(taskManager(&f.connection).description(), 30'000);
+
+    // Then the answer is refused for its headers, not waited for until the timeout
+    QCOMPARE(result.error().kind, VimError::Kind::Decode);
+    QVERIFY2(result.error().message.contains(QLatin1String("headers")),
+             qPrintable(result.error().message));
+    // And the connection is fine for the next call
+    f.vc.route("GET", "/description",
+               HttpResponse::ok(
+                   R"({"_typeName":"TaskDescription","methodInfo":[],"state":[],"reason":[]})"));
+    QVERIFY(await(taskManager(&f.connection).description()).ok());
+}
+
+void TestVimConnection::answersInFlightAreBoundedTogether()
+{
+    // Given a connection that accepts 8 MiB per answer but 12 MiB in flight together, and a
+    // server that streams 7 MB answers without announcing their length
+    Fixture f;
+    f.vc.route("GET", "/description", HttpResponse::stream(7'000'000, false));
+    f.connection.setMaxResponseBytes(8 * 1024 * 1024);
+    f.connection.setMaxBytesInFlight(12 * 1024 * 1024);
+    QVERIFY(f.vc.connect(&f.connection));
+    const QString inFlight = QStringLiteral("in flight together");
+    // One such answer alone is within both limits (it is blank, so it ends as unreadable)
+    const auto alone = await(taskManager(&f.connection).description(), 20'000);
+    QVERIFY2(!alone.error().message.contains(inFlight), qPrintable(alone.error().message));
+
+    // When four are asked for at once
+    QList<Pending<vim::TaskDescription>> calls;
+    for (int i = 0; i < 4; ++i)
+        calls.append(taskManager(&f.connection).description());
+    QStringList messages;
+    for (const auto &call : calls)
+        messages.append(await(call, 30'000).error().message);
+
+    // Then the ones that would have taken the sum beyond the limit are cut off, with a
+    // message that says why
+    const auto cut = std::count_if(messages.cbegin(), messages.cend(),
+                                   [&](const QString &m) { return m.contains(inFlight); });
+    QVERIFY2(cut >= 1, qPrintable(messages.join(QLatin1Char('\n'))));
 }
 
 void TestVimConnection::arrayTooLong()
