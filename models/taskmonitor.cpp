@@ -70,6 +70,10 @@ constexpr int MaxObjectUpdates = 500;
 constexpr qint64 MinWaitIntervalMs = 25;
 // Finished tasks waiting to leave the ListView before they go without an add to ride on.
 constexpr int RemoveBatch = 200;
+// Watches set up in a row without reaching their first update before polling instead: a
+// session that ends every few calls would otherwise have the watch rebuilt forever, while
+// polling gets along with fewer calls per answer.
+constexpr int MaxRebuilds = 4;
 
 } // namespace
 
@@ -87,6 +91,16 @@ TaskMonitor::TaskMonitor(VimConnection *connection, QObject *parent)
     connect(&m_viewRemoveTimer, &QTimer::timeout, this, [this] { flushListView(true); });
     m_recoverTimer.setSingleShot(true);
     connect(&m_recoverTimer, &QTimer::timeout, this, &TaskMonitor::setup);
+    m_pushRetryTimer.setSingleShot(true);
+    m_pushRetryTimer.setInterval(5 * 60'000);
+    connect(&m_pushRetryTimer, &QTimer::timeout, this, [this] {
+        if (!m_running || m_mode != Mode::Polling)
+            return;
+        qCInfo(lcModels) << "trying push updates again";
+        m_rebuilds = 0;
+        abandonWatch(Mode::Recovering);
+        setup();
+    });
 
     connect(m_connection, &VimConnection::sessionRenewed, this, [this] {
         // Objects made after the re-login belong to the new session and are fine.
@@ -784,13 +798,13 @@ void TaskMonitor::handleError(const VimError &error, const char *operation)
 {
     if (!m_running || error.kind == VimError::Kind::Canceled)
         return;
-    m_errorString = error.message;
     qCInfo(lcModels) << operation << "failed:" << error.toString();
-    Q_EMIT errorOccurred(error.toString());
     if (!isTransient(error)) {
-        startPolling();
+        fallBackToPolling(error.toString());
         return;
     }
+    m_errorString = error.toString();
+    Q_EMIT errorOccurred(m_errorString);
     if (needsRecreate(error)) {
         recover();
         return;
@@ -830,8 +844,19 @@ int TaskMonitor::nextBackoff()
 
 void TaskMonitor::recover()
 {
-    if (!m_running)
+    // Polling holds no session objects: a new session changes nothing for it.
+    if (!m_running || m_mode == Mode::Polling)
         return;
+    m_rebuilds = m_synchronized ? 1 : m_rebuilds + 1;
+    if (m_rebuilds > MaxRebuilds) {
+        m_rebuilds = 0;
+        fallBackToPolling(tr("The task watch was set up %1 times in a row without getting to its "
+                             "first update (does the session end every few calls?); polling for "
+                             "changes instead.",
+                             "task monitor error")
+                              .arg(MaxRebuilds));
+        return;
+    }
     abandonWatch(Mode::Recovering);
     m_recoverTimer.start(m_backoffMs);
     m_backoffMs = qBound(500, m_backoffMs * 2, MaxBackoffMs);
@@ -845,6 +870,23 @@ void TaskMonitor::startPolling()
     abandonWatch(Mode::Polling);
     m_pollTimer.start();
     poll();
+}
+
+void TaskMonitor::fallBackToPolling(const QString &reason)
+{
+    qCInfo(lcModels).noquote() << "polling instead of push:" << reason;
+    // The reason is there before the mode changes, and the signal comes once it has.
+    m_errorString = reason;
+    startPolling();
+    m_pushRetryTimer.start();
+    Q_EMIT errorOccurred(reason);
+}
+
+void TaskMonitor::setPushRetryInterval(int ms)
+{
+    m_pushRetryTimer.setInterval(std::max(100, ms));
+    if (m_pushRetryTimer.isActive())
+        m_pushRetryTimer.start();
 }
 
 void TaskMonitor::poll()

@@ -62,6 +62,9 @@ public:
     void setRecentTaskInterval(int ms);
     /// WaitForUpdatesEx maxWaitSeconds; default 15 s below the request timeout, at most 60 s.
     void setMaxWaitSeconds(int seconds) { m_maxWaitSeconds = seconds; }
+    /// After falling back from push to polling, push is tried again this much later
+    /// (default 5 min).
+    void setPushRetryInterval(int ms);
 
     /// Finished tasks leave tasks() once they completed this long ago on the server's clock
     /// (default 15 min; recentTask lists them for 10), looked at whenever the map has doubled
@@ -127,6 +130,8 @@ private:
     void abandonWatch(Mode next, const std::function<void()> &destroyed = {});
     void recover();
     void startPolling();
+    /// Polls instead of push because of `reason` (errorString()), and tries push again later.
+    void fallBackToPolling(const QString &reason);
     void poll();
     /// True when the callback belongs to the current generation; otherwise destroys what
     /// the late answer created, so that nothing is left behind.
@@ -191,6 +196,9 @@ private:
     int m_backoffMs = 0;
     int m_retryMs = 0;
     bool m_pollInFlight = false;
+    /// Watches set up in a row that never reached their first update.
+    int m_rebuilds = 0;
+    QTimer m_pushRetryTimer;
     QTimer m_recentTimer;
     QTimer m_pollTimer;
     QTimer m_recoverTimer;

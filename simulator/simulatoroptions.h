@@ -43,6 +43,9 @@ struct SimulatorOptions
         double errorRate = 0.0;
         /// Share of requests (0..1) whose connection is closed mid-response.
         double dropRate = 0.0;
+        /// A session ends after serving this many calls (a very short TTL), 0 for never:
+        /// the next call with its token gets NotAuthenticated.
+        int sessionCallLimit = 0;
     };
 
     QHostAddress address = QHostAddress::LocalHost;

@@ -233,6 +233,11 @@ Reply VimService::vimCall(const std::shared_ptr<HttpExchange> &exchange,
         token.isEmpty()
             ? nullptr
             : m_ctx.sessions->byToken(token, now, m_ctx.options.sessionIdleTimeoutSeconds);
+    const int callLimit = m_ctx.options.faults.sessionCallLimit;
+    if (call.session && callLimit > 0 && call.session->callCount >= callLimit) {
+        m_ctx.sessions->remove(call.session->key);
+        call.session = nullptr;
+    }
     const bool anonymous =
         property ? (name == QLatin1String("content") || name == QLatin1String("currentSession"))
                  : op->anonymous;

@@ -18,6 +18,11 @@
 #include "demoserver.h"
 #endif
 
+namespace {
+// Failed attempts (each reported by the monitor) before a one-shot `tasks` gives up.
+constexpr int MaxOneShotAttempts = 4;
+} // namespace
+
 CliRunner::CliRunner(CliOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
@@ -185,9 +190,14 @@ void CliRunner::runTasks()
             finish(0);
     });
     connect(m_monitor, &TaskMonitor::errorOccurred, this, [this, follow](const QString &message) {
-        if (!follow && m_monitor->mode() == TaskMonitor::Mode::Polling &&
-            !m_monitor->isSynchronized())
-            fail(message);
+        // The monitor heals by itself (retrying, rebuilding, polling); a one-shot listing
+        // gives it a few attempts, then ends with the last reason.
+        if (follow || m_snapshotPrinted || ++m_failedAttempts < MaxOneShotAttempts)
+            return;
+        fail(tr("%1: no task list after %2 attempts: %3")
+                 .arg(m_server)
+                 .arg(MaxOneShotAttempts)
+                 .arg(message));
     });
     m_monitor->start();
 }

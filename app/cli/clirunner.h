@@ -54,4 +54,5 @@ private:
     std::shared_ptr<void> m_demo;
     bool m_finishing = false;
     bool m_snapshotPrinted = false;
+    int m_failedAttempts = 0;
 };

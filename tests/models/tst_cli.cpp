@@ -297,6 +297,29 @@ private Q_SLOTS:
         QTRY_COMPARE(simulator->stats().sessions, 0);
     }
 
+    void tasksWithSessionsEndingEveryFewCalls()
+    {
+        // Given a quiet simulator whose sessions end after five calls, with running tasks
+        sim::SimulatorOptions options;
+        options.workload.enabled = false;
+        options.faults.sessionCallLimit = 5;
+        sim::SimulatorThread simulator(options);
+        QVERIFY(simulator.start());
+        QStringList ours;
+        for (int i = 0; i < 3; ++i) {
+            ours.append(simulator->createTask(QStringLiteral("Folder.createVm"), u"group-d1"_qs));
+            QCOMPARE(simulator->setTaskState(ours.last(), vim::TaskInfoState::Value::Running),
+                     QString());
+        }
+        // When the recent tasks are listed
+        CliProcess cli(simArguments(*simulator) + QStringList{u"tasks"_qs, u"--json"_qs},
+                       options.password);
+        // Then it ends (by polling) with every one of them, as the server has them
+        QTRY_VERIFY_WITH_TIMEOUT(!cli.isRunning(), 40'000);
+        QVERIFY2(cli.exitCode() == 0, qPrintable(cli.err().join(QLatin1Char('\n'))));
+        QCOMPARE(lastPrinted(cli.out()), truthOf(*simulator));
+    }
+
     void unknownCommandFails()
     {
         const Run r = run({QStringLiteral("--demo"), QStringLiteral("frobnicate")});

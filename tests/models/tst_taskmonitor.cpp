@@ -249,6 +249,45 @@ private Q_SLOTS:
                                  10'000);
     }
 
+    void sessionEndingEveryFewCallsEndsInPolling()
+    {
+        // Given a quiet simulator whose sessions end after five calls, three running tasks
+        sim::SimulatorOptions o = SimFixture::quickOptions();
+        o.workload.enabled = false;
+        o.faults.sessionCallLimit = 5;
+        SimFixture f(o);
+        QVERIFY(f.connect());
+        const QString root = f.connection().serviceContent().rootFolder.value;
+        QStringList keys;
+        for (int i = 0; i < 3; ++i) {
+            keys.append(f.sim().createTask(QStringLiteral("Folder.createVm"), root, true));
+            QCOMPARE(f.sim().setTaskState(keys.last(), State::Running), QString());
+        }
+        // When the monitor starts (setting up a watch takes about twelve calls)
+        Engine e(&f.connection());
+        QSignalSpy errors(&e.monitor, &TaskMonitor::errorOccurred);
+        e.monitor.start();
+        // Then it stops rebuilding the watch, polls instead and says why
+        QTRY_COMPARE_WITH_TIMEOUT(e.monitor.mode(), TaskMonitor::Mode::Polling, 30'000);
+        QVERIFY(!errors.isEmpty());
+        QVERIFY2(errors.last().at(0).toString().contains(QLatin1String("polling")),
+                 qPrintable(errors.last().at(0).toString()));
+        QCOMPARE(e.monitor.errorString(), errors.last().at(0).toString());
+        // and the model follows the server
+        QTRY_VERIFY_WITH_TIMEOUT(e.monitor.isSynchronized(), 10'000);
+        QCOMPARE(f.sim().setTaskState(keys.at(0), State::Success), QString());
+        QCOMPARE(f.sim().setTaskProgress(keys.at(1), 70), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(matchesTruth(f, e.model), 15'000);
+        QVERIFY(matchesTruth(f, e.model, true));
+        // When sessions last again, Then push is tried again later, and works
+        sim::SimulatorOptions::Faults calm;
+        f.sim().setFaults(calm);
+        e.monitor.setPushRetryInterval(300);
+        QTRY_COMPARE_WITH_TIMEOUT(e.monitor.mode(), TaskMonitor::Mode::Live, 15'000);
+        QCOMPARE(f.sim().setTaskState(keys.at(2), State::Success), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(matchesTruth(f, e.model), 15'000);
+    }
+
     void stopLeavesNothingBehind()
     {
         // Given a live monitor that has seen tasks
