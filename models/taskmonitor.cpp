@@ -49,14 +49,24 @@ bool needsRecreate(const VimError &error)
            error.isFault(QStringLiteral("RequestCanceled"));
 }
 
-// Transport trouble and server errors heal by retrying; any other fault means the server
-// does not offer what push needs, and polling is the way left.
+// Transport trouble, a server busy or restarting, and server errors it names heal by
+// retrying. Anything else (another fault, an answer that cannot be read, a redirect, a 500
+// without a fault) means push does not work with this server as it answers now, and polling
+// is the way left.
 bool isTransient(const VimError &error)
 {
-    if (error.kind != VimError::Kind::Fault)
-        return error.kind != VimError::Kind::Decode;
-    return needsRecreate(error) || error.isFault(QStringLiteral("SystemError")) ||
-           error.isFault(QStringLiteral("HostCommunication"));
+    switch (error.kind) {
+    case VimError::Kind::Network:
+    case VimError::Kind::Timeout:
+        return true;
+    case VimError::Kind::Http:
+        return error.httpStatus == 502 || error.httpStatus == 503 || error.httpStatus == 504;
+    case VimError::Kind::Fault:
+        return needsRecreate(error) || error.isFault(QStringLiteral("SystemError")) ||
+               error.isFault(QStringLiteral("HostCommunication"));
+    default:
+        return false;
+    }
 }
 
 constexpr int MaxBackoffMs = 15'000;
@@ -609,6 +619,7 @@ void TaskMonitor::waitForUpdates(quint64 generation)
         }
         m_backoffMs = 0;
         m_retryMs = 0;
+        clearError();
         bool more = !r.value();
         if (r.value()) {
             processUpdateSet(*r.value());
@@ -866,7 +877,7 @@ void TaskMonitor::startPolling()
 {
     if (m_mode == Mode::Polling && m_pollTimer.isActive())
         return;
-    qCWarning(lcModels) << "falling back to polling for tasks";
+    qCInfo(lcModels) << "polling for tasks";
     abandonWatch(Mode::Polling);
     m_pollTimer.start();
     poll();
@@ -880,6 +891,28 @@ void TaskMonitor::fallBackToPolling(const QString &reason)
     startPolling();
     m_pushRetryTimer.start();
     Q_EMIT errorOccurred(reason);
+}
+
+void TaskMonitor::clearError()
+{
+    if (m_errorString.isEmpty())
+        return;
+    m_errorString.clear();
+    Q_EMIT errorCleared();
+}
+
+void TaskMonitor::pollFailed(const VimError &error, quint64 generation)
+{
+    if (!m_running || error.kind == VimError::Kind::Canceled)
+        return;
+    qCInfo(lcModels) << "poll failed:" << error.toString();
+    m_errorString = error.toString();
+    Q_EMIT errorOccurred(m_errorString);
+    // Sooner than the next regular poll at first: a blip heals quickly.
+    QTimer::singleShot(nextBackoff(), this, [this, generation] {
+        if (generation == m_generation && m_running)
+            poll();
+    });
 }
 
 void TaskMonitor::setPushRetryInterval(int ms)
@@ -901,6 +934,8 @@ void TaskMonitor::poll()
         .then(this, [this, generation](const VimResult<QList<MoRef>> &r) {
             if (generation != m_generation || !r.ok()) {
                 m_pollInFlight = false;
+                if (generation == m_generation)
+                    pollFailed(r.error(), generation);
                 return;
             }
             QList<MoRef> refs;
@@ -917,30 +952,57 @@ void TaskMonitor::poll()
             }
             if (refs.isEmpty()) {
                 m_pollInFlight = false;
+                m_retryMs = 0;
+                clearError();
                 markSynchronized();
                 return;
             }
             auto remaining = std::make_shared<int>(int(refs.size()));
             auto batch = std::make_shared<QList<vim::TaskInfo>>();
+            auto failure = std::make_shared<VimError>();
             for (const MoRef &ref : std::as_const(refs)) {
                 svc::Task(m_connection, ref)
                     .info()
-                    .then(this,
-                          [this, generation, remaining, batch](const VimResult<vim::TaskInfo> &i) {
-                              if (i.ok())
-                                  batch->append(i.value());
-                              if (--*remaining > 0)
-                                  return;
-                              m_pollInFlight = false;
-                              if (generation != m_generation)
-                                  return;
-                              ChangeSet changed;
-                              applyTasks(*batch, false, changed);
-                              emitChanged(changed);
-                              markSynchronized();
-                          });
+                    .then(this, [this, generation, remaining, batch, failure,
+                                 key = ref.value](const VimResult<vim::TaskInfo> &i) {
+                        if (i.ok())
+                            batch->append(i.value());
+                        else
+                            noteTaskFailure(key, i.error(), *failure);
+                        if (--*remaining > 0)
+                            return;
+                        m_pollInFlight = false;
+                        if (generation != m_generation)
+                            return;
+                        ChangeSet changed;
+                        applyTasks(*batch, false, changed);
+                        emitChanged(changed);
+                        // What could be read is shown; a task that failed is asked again.
+                        if (failure->isError()) {
+                            pollFailed(*failure, generation);
+                        } else {
+                            m_retryMs = 0;
+                            clearError();
+                        }
+                        markSynchronized();
+                    });
             }
         });
+}
+
+void TaskMonitor::noteTaskFailure(const QString &key, const VimError &error, VimError &first)
+{
+    // A task the server no longer knows is not a failure of the poll.
+    if (error.isFault(QStringLiteral("ManagedObjectNotFound")) ||
+        error.kind == VimError::Kind::Canceled)
+        return;
+    // Asking again will not make it readable: said once per poll, not retried faster.
+    if (error.kind == VimError::Kind::Decode) {
+        Q_EMIT taskUnreadable(key, error.message);
+        return;
+    }
+    if (!first.isError())
+        first = error;
 }
 
 void TaskMonitor::cancelTask(const QString &key)

@@ -51,6 +51,9 @@ public:
     bool isDegraded() const { return m_mode == Mode::Polling; }
     /// True once the first complete snapshot after (re)start has been delivered.
     bool isSynchronized() const { return m_synchronized; }
+    /// The problem the monitor is healing from, as errorOccurred() reported it; empty once
+    /// the server answers as expected again (errorCleared()). At modeChanged(Polling) after
+    /// a fallback from push, it says why.
     QString errorString() const { return m_errorString; }
 
     /// Never go beyond `mode` (LiveWithoutCollector or Polling); for tests and odd servers.
@@ -89,8 +92,15 @@ Q_SIGNALS:
     void modeChanged(TaskMonitor::Mode mode);
     /// A complete snapshot was delivered after start or recovery.
     void synchronized();
-    /// Something went wrong that the monitor will heal from (or not, in Polling); for logs.
+    /// Something went wrong that the monitor heals from by retrying, rebuilding the watch or
+    /// polling; `message` (also errorString()) says what. Emitted for every failed attempt.
     void errorOccurred(const QString &message);
+    /// The server answered as expected again after errorOccurred().
+    void errorCleared();
+    /// The server's Task.info for `key` could not be read completely (`message` says what
+    /// is wrong): the task is reported with the fields that could be read, or not at all
+    /// when nothing could.
+    void taskUnreadable(const QString &key, const QString &message);
     void cancelFinished(const QString &key, bool ok, const QString &message);
     void stopped();
 
@@ -132,6 +142,11 @@ private:
     void startPolling();
     /// Polls instead of push because of `reason` (errorString()), and tries push again later.
     void fallBackToPolling(const QString &reason);
+    /// Reports a failed poll and polls again soon.
+    void pollFailed(const VimError &error, quint64 generation);
+    /// Keeps the first failure of a poll's Task.info reads that asking again may heal.
+    void noteTaskFailure(const QString &key, const VimError &error, VimError &first);
+    void clearError();
     void poll();
     /// True when the callback belongs to the current generation; otherwise destroys what
     /// the late answer created, so that nothing is left behind.

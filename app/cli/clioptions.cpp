@@ -24,7 +24,14 @@ CliOptions::CliOptions()
         "  create-collector [filter]        create a TaskHistoryCollector, print it and its page\n"
         "  cancel KEY                       cancel a task\n"
         "  max-collectors                   TaskManager.maxCollector\n\n"
-        "The password comes from VTASKMON_PASSWORD or, with --password-stdin, from stdin."));
+        "The password comes from VTASKMON_PASSWORD or, with --password-stdin, from stdin.\n\n"
+        "tasks without --follow tries a few times, then fails with one line on stderr. With\n"
+        "--follow it keeps trying and says on stderr when the tasks stop or start being live,\n"
+        "and why (once per change); with --json each such change is also a line\n"
+        "{\"type\":\"state\",\"server\":…,\"state\":\"live|polling|retrying|recovering|"
+        "reconnecting\",\n"
+        "\"live\":bool,\"reason\":…,\"since\":…,\"nextAttempt\":…,\"time\":…} (times ISO 8601 "
+        "UTC or\nnull). Task lines have no \"type\"."));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addPositionalArgument(QStringLiteral("command"), tr("What to do (see above)."));

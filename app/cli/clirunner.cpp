@@ -1,5 +1,7 @@
 #include "clirunner.h"
 
+#include "followstatus.h"
+
 #include <extensionmanager.h>
 #include <task.h>
 #include <taskhistorycollector.h>
@@ -112,12 +114,18 @@ void CliRunner::printTask(const vim::TaskInfo &info)
     printLine(info.key + QLatin1Char('\t') + cells.join(QLatin1Char('\t')));
 }
 
-void CliRunner::fail(const QString &message)
+void CliRunner::printError(const QString &message)
 {
     std::fputs(
         QString(QStringLiteral("vtaskmon-cli: ") + message.simplified()).toLocal8Bit().constData(),
         stderr);
     std::fputc('\n', stderr);
+    std::fflush(stderr);
+}
+
+void CliRunner::fail(const QString &message)
+{
+    printError(message);
     finish(1);
 }
 
@@ -186,20 +194,70 @@ void CliRunner::runTasks()
             for (const vim::TaskInfo &t : std::as_const(all))
                 printTask(t);
         }
-        if (!follow)
-            finish(0);
+        if (follow)
+            return reportState();
+        // Some tasks could not be read (the poll said so): the list is incomplete.
+        if (!m_monitor->errorString().isEmpty())
+            return fail(
+                tr("%1: the task list is incomplete: %2").arg(m_server, m_monitor->errorString()));
+        finish(0);
     });
     connect(m_monitor, &TaskMonitor::errorOccurred, this, [this, follow](const QString &message) {
+        if (follow)
+            return reportState();
         // The monitor heals by itself (retrying, rebuilding, polling); a one-shot listing
         // gives it a few attempts, then ends with the last reason.
-        if (follow || m_snapshotPrinted || ++m_failedAttempts < MaxOneShotAttempts)
+        if (m_snapshotPrinted || ++m_failedAttempts < MaxOneShotAttempts)
             return;
         fail(tr("%1: no task list after %2 attempts: %3")
                  .arg(m_server)
                  .arg(MaxOneShotAttempts)
                  .arg(message));
     });
+    if (follow) {
+        m_status = std::make_unique<FollowStatus>(m_server);
+        connect(m_monitor, &TaskMonitor::modeChanged, this, [this](TaskMonitor::Mode mode) {
+            if (mode == TaskMonitor::Mode::Polling)
+                m_pollingReason = m_monitor->errorString();
+            reportState();
+        });
+        connect(m_monitor, &TaskMonitor::errorCleared, this, &CliRunner::reportState);
+        connect(m_connection, &VimConnection::stateChanged, this, &CliRunner::reportState);
+    }
     m_monitor->start();
+}
+
+void CliRunner::reportState()
+{
+    if (!m_status || !m_monitor || m_finishing)
+        return;
+    using State = FollowStatus::State;
+    const TaskMonitor::Mode mode = m_monitor->mode();
+    const QString error = m_monitor->errorString();
+    State state = State::Live;
+    QString reason;
+    if (mode == TaskMonitor::Mode::Stopped) {
+        return;
+    } else if (m_connection->state() == VimConnection::State::Reconnecting) {
+        state = State::Reconnecting;
+        reason = error;
+    } else if (!error.isEmpty() &&
+               !(mode == TaskMonitor::Mode::Polling && error == m_pollingReason)) {
+        state = State::Retrying;
+        reason = error;
+    } else if (mode == TaskMonitor::Mode::Polling) {
+        state = m_monitor->isSynchronized() ? State::Polling : State::Starting;
+        reason = m_pollingReason;
+    } else if (mode == TaskMonitor::Mode::Recovering || mode == TaskMonitor::Mode::Starting ||
+               !m_monitor->isSynchronized()) {
+        state = m_snapshotPrinted ? State::Recovering : State::Starting;
+    }
+    const auto report = m_status->update(state, reason, {}, {});
+    if (!report)
+        return;
+    printError(report->line);
+    if (m_json)
+        printJson(report->record);
 }
 
 void CliRunner::runHistory()

@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 
+class FollowStatus;
 class TaskMonitor;
 class TaskHistoryModel;
 
@@ -40,6 +41,11 @@ private:
     void printTask(const vim::TaskInfo &info);
     void printJson(const QJsonObject &object);
     void printLine(const QString &line);
+    /// One line on stderr, prefixed with the program's name.
+    void printError(const QString &message);
+    /// --follow: says on stderr (and as a --json state record) when the tasks stop or start
+    /// being live, and why.
+    void reportState();
     /// One line on stderr, then finish with exit code 1.
     void fail(const QString &message);
     /// Logs out (which also drops every session object) and quits with `code`.
@@ -55,4 +61,7 @@ private:
     bool m_finishing = false;
     bool m_snapshotPrinted = false;
     int m_failedAttempts = 0;
+    std::unique_ptr<FollowStatus> m_status;
+    /// Why the monitor polls (its errorString() when it fell back), for the state reports.
+    QString m_pollingReason;
 };

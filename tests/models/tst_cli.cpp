@@ -1,3 +1,6 @@
+#include <fakevcenter.h>
+#include <hostileanswers.h>
+#include <scriptedserver.h>
 #include <simconnect.h>
 #include <simulator/simulatorthread.h>
 
@@ -318,6 +321,65 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!cli.isRunning(), 40'000);
         QVERIFY2(cli.exitCode() == 0, qPrintable(cli.err().join(QLatin1Char('\n'))));
         QCOMPARE(lastPrinted(cli.out()), truthOf(*simulator));
+    }
+
+    void hostileAnswersAfterLogin_data()
+    {
+        QTest::addColumn<HttpResponse>("answer");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<bool>("follow");
+        const QList<HostileAnswer> answers = hostileAnswers();
+        for (bool follow : {false, true}) {
+            for (const HostileAnswer &a : answers)
+                QTest::addRow("%s%s", a.name, follow ? ", --follow" : "")
+                    << a.response << a.reason << follow;
+        }
+    }
+
+    void hostileAnswersAfterLogin()
+    {
+        QFETCH(HttpResponse, answer);
+        QFETCH(QString, reason);
+        QFETCH(bool, follow);
+        // Given a server that logs in well, then answers everything with `answer`
+        HostileServer hostile(answer);
+        QVERIFY(hostile.started);
+        const QStringList arguments{
+            u"--server"_qs,      u"http://"_qs + hostile.server.hostAndPort(),
+            u"--allow-http"_qs,  u"--user"_qs,
+            hostile.vc.userName, u"tasks"_qs};
+        if (!follow) {
+            // When the recent tasks are listed once
+            CliProcess cli(arguments, hostile.vc.password);
+            // Then, after a few attempts, it fails with one line that says why, and no tasks
+            QTRY_VERIFY_WITH_TIMEOUT(!cli.isRunning(), 30'000);
+            QCOMPARE(cli.exitCode(), 1);
+            QCOMPARE(cli.err().size(), 1);
+            QVERIFY2(cli.err().first().contains(reason), qPrintable(cli.err().first()));
+            QVERIFY(cli.out().isEmpty());
+            return;
+        }
+        // When `tasks --follow --json` runs for a good number of attempts
+        CliProcess cli(arguments + QStringList{u"--follow"_qs, u"--json"_qs}, hostile.vc.password);
+        QTRY_VERIFY_WITH_TIMEOUT(hostile.server.requestsTo("/recentTask").size() >= 4, 30'000);
+        // Then it keeps going, and has said why on stderr, once per reason, not per attempt
+        QVERIFY(cli.isRunning());
+        QTRY_VERIFY(std::any_of(cli.err().cbegin(), cli.err().cend(),
+                                [&](const QString &l) { return l.contains(reason); }));
+        QVERIFY2(cli.err().size() <= 2, qPrintable(cli.err().join(QLatin1Char('\n'))));
+        // and stdout holds state records only, the last one saying it retries, and why
+        QVERIFY(!cli.out().isEmpty());
+        for (const QString &line : cli.out())
+            QCOMPARE(json(line).value(u"type"_qs).toString(), u"state"_qs);
+        const QJsonObject last = json(cli.out().last());
+        QCOMPARE(last.value(u"state"_qs).toString(), u"retrying"_qs);
+        QCOMPARE(last.value(u"live"_qs).toBool(true), false);
+        QVERIFY2(last.value(u"reason"_qs).toString().contains(reason),
+                 qPrintable(cli.out().last()));
+        // And SIGTERM ends it as usual
+        cli.terminate();
+        QTRY_VERIFY_WITH_TIMEOUT(!cli.isRunning(), 10'000);
+        QCOMPARE(cli.exitCode(), 143);
     }
 
     void unknownCommandFails()

@@ -169,6 +169,8 @@ HttpResponse FakeVCenter::builtin(const HttpRequest &request, const QString &rel
             return HttpResponse::noContent();
         return HttpResponse::ok(userSessionJson(userName, sessionKey()));
     }
+    if (otherwise)
+        return otherwise(request);
     return HttpResponse::fault(
         R"({"_typeName":"ManagedObjectNotFound","obj":{"_typeName":"ManagedObjectReference","type":"X","value":"y"},"faultstring":"no route in the test"})");
 }

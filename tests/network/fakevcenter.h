@@ -29,6 +29,11 @@ public:
     QString userName = QStringLiteral("administrator@vsphere.local");
     QString password = QStringLiteral("s3cret!");
 
+    /// The answer to a call that has no route and is not one of the session calls above
+    /// (default: a ManagedObjectNotFound fault); for a server that answers garbage after a
+    /// good login.
+    Responder otherwise;
+
     /// `method` + path suffix → answer; the latest route for a request wins.
     void route(const QByteArray &method, const QByteArray &pathSuffix, Responder responder);
     void route(const QByteArray &method, const QByteArray &pathSuffix,
