@@ -9,6 +9,7 @@
 #include <taskmanager.h>
 #include <viewmanager.h>
 
+#include <QJsonArray>
 #include <QSignalBlocker>
 
 #include <algorithm>
@@ -38,6 +39,17 @@ int stateRank(const vim::TaskInfo &info)
 MoRef taskRef(const QString &key)
 {
     return MoRef{QStringLiteral("Task"), key};
+}
+
+// One field of a TaskInfo that does not decode as a whole; a field that cannot be read keeps
+// what `info` held.
+template<typename Field>
+void decodeIfPossible(const QJsonObject &object, vim::TaskInfo &info, const Field &field)
+{
+    try {
+        vim::detail::decodeField(object, info, field);
+    } catch (const vim::DecodeFailure &) {
+    }
 }
 
 // Faults after which the session objects are gone or unusable and must be re-created.
@@ -656,13 +668,13 @@ void TaskMonitor::processUpdateSet(const vim::UpdateSet &set)
                     if (tasks)
                         page.append(tasks.value());
                     else
-                        qCWarning(lcModels) << "latestPage:" << tasks.error().toString();
+                        page.append(readPagePartly(*change.val, tasks.error()));
                 } else if (change.name == QLatin1String("info")) {
                     auto info = vim::fromAny<vim::TaskInfo>(*change.val);
                     if (info)
                         infos.append(info.value());
-                    else
-                        qCWarning(lcModels) << "Task.info:" << info.error().toString();
+                    else if (auto part = readPartly(change.val->value(), info.error()))
+                        infos.append(*part);
                 }
             }
         }
@@ -683,6 +695,51 @@ void TaskMonitor::processUpdateSet(const vim::UpdateSet &set)
     watchUnfinished(page);
     if (pageHasNew)
         drainCollector(m_generation);
+}
+
+QList<vim::TaskInfo> TaskMonitor::readPagePartly(const vim::AnyValue &page,
+                                                 const vim::DecodeError &error)
+{
+    // One broken TaskInfo must not hide the others on the page.
+    QList<vim::TaskInfo> out;
+    if (!page.isBoxed() || !page.value().isArray()) {
+        m_errorString = tr("The latest page of tasks cannot be read: %1", "task monitor error")
+                            .arg(error.toString());
+        Q_EMIT errorOccurred(m_errorString);
+        return out;
+    }
+    const QJsonArray elements = page.value().toArray();
+    for (const QJsonValue &element : elements) {
+        auto info = vim::decode<vim::TaskInfo>(element);
+        if (info)
+            out.append(info.value());
+        else if (auto part = readPartly(element, info.error()))
+            out.append(*part);
+    }
+    return out;
+}
+
+std::optional<vim::TaskInfo> TaskMonitor::readPartly(const QJsonValue &value,
+                                                     const vim::DecodeError &error)
+{
+    const QString key = value.toObject().value(QLatin1String("key")).toString();
+    qCInfo(lcModels).noquote() << "Task.info" << key << "cannot be read:" << error.toString();
+    if (key.isEmpty()) {
+        m_errorString = tr("A task without a readable key was left out: %1", "task monitor error")
+                            .arg(error.toString());
+        Q_EMIT errorOccurred(m_errorString);
+        return std::nullopt;
+    }
+    // What we knew of the task, with every field of the answer that can be read on top.
+    vim::TaskInfo info = m_tasks.value(key);
+    const QJsonObject object = value.toObject();
+    std::apply([&](const auto &...field) { (decodeIfPossible(object, info, field), ...); },
+               vim::Traits<vim::TaskInfo>::fields());
+    info.key = key;
+    if (info.task.isNull())
+        info.task = taskRef(key);
+    Q_EMIT taskUnreadable(key, error.toString());
+    return info;
 }
 
 void TaskMonitor::watchUnfinished(const QList<vim::TaskInfo> &tasks)

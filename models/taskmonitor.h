@@ -116,6 +116,12 @@ private:
     void readRecentTasks(quint64 generation, bool initial);
     void waitForUpdates(quint64 generation);
     void processUpdateSet(const vim::UpdateSet &set);
+    /// The tasks of a latestPage that does not decode as a whole, each as far as it can be
+    /// read (see readPartly()).
+    QList<vim::TaskInfo> readPagePartly(const vim::AnyValue &page, const vim::DecodeError &error);
+    /// What can be read of a TaskInfo that does not decode (`error`), on top of what was
+    /// known of the task; reported with taskUnreadable(). None without a key.
+    std::optional<vim::TaskInfo> readPartly(const QJsonValue &value, const vim::DecodeError &error);
     /// Tasks changed by one server answer, each once, in first-seen order.
     struct ChangeSet
     {

@@ -214,6 +214,15 @@ void CliRunner::runTasks()
                  .arg(MaxOneShotAttempts)
                  .arg(message));
     });
+    connect(m_monitor, &TaskMonitor::taskUnreadable, this,
+            [this](const QString &key, const QString &message) {
+                // Printed with what could be read (or left out, if nothing could): said once.
+                if (!m_unreadable.contains(key)) {
+                    m_unreadable.insert(key);
+                    printError(
+                        tr("%1: %2 cannot be read completely: %3").arg(m_server, key, message));
+                }
+            });
     if (follow) {
         m_status = std::make_unique<FollowStatus>(m_server);
         connect(m_monitor, &TaskMonitor::modeChanged, this, [this](TaskMonitor::Mode mode) {

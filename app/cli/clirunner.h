@@ -5,6 +5,7 @@
 #include <vimconnection.h>
 
 #include <QObject>
+#include <QSet>
 
 #include <functional>
 #include <memory>
@@ -64,4 +65,6 @@ private:
     std::unique_ptr<FollowStatus> m_status;
     /// Why the monitor polls (its errorString() when it fell back), for the state reports.
     QString m_pollingReason;
+    /// Tasks reported as unreadable on stderr already.
+    QSet<QString> m_unreadable;
 };

@@ -3,6 +3,7 @@
 #include <scriptedserver.h>
 #include <simconnect.h>
 #include <simulator/simulatorthread.h>
+#include <taskwatchroutes.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -380,6 +381,32 @@ private Q_SLOTS:
         cli.terminate();
         QTRY_VERIFY_WITH_TIMEOUT(!cli.isRunning(), 10'000);
         QCOMPARE(cli.exitCode(), 143);
+    }
+
+    void taskWithAWronglyTypedFieldIsListedAndReported()
+    {
+        // Given a server whose tasks include one with a field of the wrong type
+        ScriptedServer server;
+        QVERIFY(server.start());
+        FakeVCenter vc(&server);
+        addTaskWatchRoutes(vc, taskUpdate(taskInfoJson("task-1") + ',' +
+                                          taskInfoJson("task-2", R"(,"progress":"forty")")));
+        // When the recent tasks are listed once
+        CliProcess cli({u"--server"_qs, u"http://"_qs + server.hostAndPort(), u"--allow-http"_qs,
+                        u"--user"_qs, vc.userName, u"tasks"_qs, u"--json"_qs},
+                       vc.password);
+        // Then both are listed, the broken one with what could be read
+        QTRY_VERIFY_WITH_TIMEOUT(!cli.isRunning(), 20'000);
+        QCOMPARE(cli.exitCode(), 0);
+        const QHash<QString, QString> printed = lastPrinted(cli.out());
+        QCOMPARE(QStringList(printed.keyBegin(), printed.keyEnd()).size(), 2);
+        QVERIFY2(printed.value(u"task-2"_qs).startsWith(u"running - "_qs),
+                 qPrintable(printed.value(u"task-2"_qs)));
+        // and stderr says which task could not be read, and why, in one line
+        QCOMPARE(cli.err().size(), 1);
+        QVERIFY2(cli.err().first().contains(u"task-2"_qs) &&
+                     cli.err().first().contains(u"TaskInfo.progress"_qs),
+                 qPrintable(cli.err().first()));
     }
 
     void unknownCommandFails()

@@ -1,6 +1,7 @@
 #include <fakevcenter.h>
 #include <hostileanswers.h>
 #include <scriptedserver.h>
+#include <taskwatchroutes.h>
 
 #include <taskmonitor.h>
 #include <vimconnection.h>
@@ -69,6 +70,43 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(monitor.isSynchronized(), 10'000);
         QCOMPARE(monitor.errorString(), QString());
         QCOMPARE(cleared.size(), 1);
+    }
+
+    void taskWithAWronglyTypedFieldIsShownAndReported()
+    {
+        // Given a server whose first update holds a good task and two with a field of the
+        // wrong type, one on the latest page and one in a Task.info
+        ScriptedServer server;
+        QVERIFY(server.start());
+        FakeVCenter vc(&server);
+        addTaskWatchRoutes(vc, taskUpdate(taskInfoJson("task-1") + ',' +
+                                              taskInfoJson("task-2", R"(,"progress":"forty")"),
+                                          taskInfoJson("task-3", R"(,"cancelled":"no")")));
+        VimConnection connection;
+        QVERIFY(vc.connect(&connection));
+        TaskMonitor monitor(&connection);
+        QSignalSpy unreadable(&monitor, &TaskMonitor::taskUnreadable);
+        // When the monitor starts
+        monitor.start();
+        QTRY_VERIFY_WITH_TIMEOUT(monitor.isSynchronized(), 10'000);
+        // Then every task is there, the broken ones with what could be read
+        QCOMPARE(monitor.mode(), TaskMonitor::Mode::Live);
+        const QHash<QString, vim::TaskInfo> &tasks = monitor.tasks();
+        QCOMPARE(tasks.size(), 3);
+        QCOMPARE(tasks.value(u"task-2"_qs).state, vim::TaskInfoState::Value::Running);
+        QCOMPARE(tasks.value(u"task-2"_qs).entityName, std::optional<QString>(u"web-01"_qs));
+        QCOMPARE(tasks.value(u"task-2"_qs).progress, std::nullopt);
+        QCOMPARE(tasks.value(u"task-3"_qs).descriptionId, u"VirtualMachine.powerOn"_qs);
+        // and each broken one is reported with the field that is wrong
+        QStringList reports;
+        for (const QList<QVariant> &args : std::as_const(unreadable))
+            reports.append(args.at(0).toString() + u": "_qs + args.at(1).toString());
+        reports.sort();
+        QCOMPARE(reports.size(), 2);
+        QVERIFY2(reports.at(0).startsWith(u"task-2: TaskInfo.progress"_qs),
+                 qPrintable(reports.at(0)));
+        QVERIFY2(reports.at(1).startsWith(u"task-3: TaskInfo.cancelled"_qs),
+                 qPrintable(reports.at(1)));
     }
 };
 
