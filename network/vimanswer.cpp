@@ -4,6 +4,36 @@
 
 #include <QJsonObject>
 
+namespace {
+
+bool looksLikeHtml(const QByteArray &body)
+{
+    const QByteArray start = body.left(512).trimmed().toLower();
+    return start.startsWith("<!doctype html") || start.startsWith("<html") ||
+           start.startsWith("<head") || start.startsWith("<body");
+}
+
+/// The page's <title>, or its first <h1>, as plain text of at most 80 characters.
+QString htmlTitle(const QByteArray &body)
+{
+    const QByteArray head = body.left(64 * 1024);
+    const QByteArray lower = head.toLower();
+    for (const char *tag : {"title", "h1"}) {
+        const QByteArray open = QByteArray("<") + tag;
+        const qsizetype at = lower.indexOf(open);
+        const qsizetype from = at < 0 ? -1 : lower.indexOf('>', at);
+        const qsizetype to = from < 0 ? -1 : lower.indexOf(QByteArray("</" + QByteArray(tag)), from);
+        if (to < 0)
+            continue;
+        const QString text = QString::fromUtf8(head.mid(from + 1, to - from - 1)).simplified();
+        if (!text.isEmpty())
+            return text.left(80);
+    }
+    return {};
+}
+
+} // namespace
+
 VimError VimAnswer::faultError(const QString &operation, int status, const QByteArray &body,
                                const vim::ParseLimits &limits)
 {
@@ -27,6 +57,22 @@ VimError VimAnswer::faultError(const QString &operation, int status, const QByte
         }
         e.message = e.fault->message();
         return e;
+    }
+    if (looksLikeHtml(body)) {
+        const QString title = htmlTitle(body);
+        return VimError::make(
+            VimError::Kind::Http,
+            title.isEmpty()
+                ? tr("The server answered %1 with HTTP %2 and an HTML page instead of a vSphere "
+                     "fault.")
+                      .arg(operation)
+                      .arg(status)
+                : tr("The server answered %1 with HTTP %2 and an HTML page (\u201c%3\u201d) "
+                     "instead of a vSphere fault.")
+                      .arg(operation)
+                      .arg(status)
+                      .arg(title),
+            status);
     }
     if (text.isString() && !text.toString().isEmpty()) {
         return VimError::make(

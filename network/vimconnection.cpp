@@ -612,6 +612,8 @@ void VimConnection::connectToServer(const ConnectOptions &options)
     m_failureMessage.clear();
     m_peerChain.clear();
     m_sawVSphere = false;
+    m_sawReleaseFault = false;
+    m_probeFailure = {};
     // A certificate accepted under the previous options must be checked again.
     m_nam->clearAccessCache();
     m_nam->clearConnectionCache();
@@ -693,6 +695,10 @@ void VimConnection::probeNext()
             failWith(
                 FailureReason::NoCommonRelease,
                 tr("%1 does not offer API release %2.").arg(serverName(), m_options.apiRelease));
+        else if (!m_sawReleaseFault && m_probeFailure.isError())
+            // Something answered, but not with the API: say what it answered.
+            failWith(FailureReason::ServerError, tr("%1 does not offer the vSphere API: %2")
+                                                     .arg(serverName(), m_probeFailure.message));
         else if (m_sawVSphere)
             failWith(FailureReason::NoCommonRelease,
                      tr("%1 speaks none of the API releases this program knows (%2).")
@@ -732,9 +738,15 @@ void VimConnection::onProbeFinished(VimReply *reply, const QString &release)
         return;
     }
     const VimError &e = reply->error();
-    // 404 or 500 for a release means "not this one": try the next older release.
+    // 404 or 500 for a release means "not this one": try the next older release. Only a
+    // 500 with a fault is vSphere refusing the release; a 500 without one (an HTML error page
+    // of a proxy, say) is kept to be told if no release works.
     if (e.httpStatus == 404 || e.httpStatus == 500) {
-        m_sawVSphere = m_sawVSphere || e.httpStatus == 500;
+        const bool fault = e.kind == VimError::Kind::Fault;
+        m_sawReleaseFault = m_sawReleaseFault || fault;
+        m_sawVSphere = m_sawVSphere || fault;
+        if (!fault && e.httpStatus == 500)
+            m_probeFailure = e;
         probeNext();
         return;
     }

@@ -283,6 +283,10 @@ private:
     /// Something answered like vSphere (hello, or a 500 for a release): no common release
     /// rather than "not vSphere" when nothing works.
     bool m_sawVSphere = false;
+    /// A release was refused with a vSphere fault (not this release, but the API is there).
+    bool m_sawReleaseFault = false;
+    /// The last probe answered with a 500 that is no vSphere fault.
+    VimError m_probeFailure;
 
     bool m_reloginRunning = false;
 

@@ -50,7 +50,8 @@ CliOptions::CliOptions()
         {QStringLiteral("allow-http"), tr("Allow a plain http:// server URL.")},
         {QStringLiteral("demo"), tr("Start the embedded simulator and connect to it.")},
         {QStringLiteral("json"), tr("One JSON object per line.")},
-        {QStringLiteral("verbose"), tr("Log what the engine does on stderr.")},
+        {QStringLiteral("verbose"),
+         tr("Log what the engine does, and Qt's own warnings, on stderr.")},
         {QStringLiteral("follow"),
          tr("tasks: keep printing changes until interrupted; Ctrl-C or SIGTERM logs out "
             "first and exits with 130 or 143.")},

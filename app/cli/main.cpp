@@ -7,8 +7,24 @@
 
 #include <cstdio>
 
+namespace {
+
+QtMessageHandler g_defaultHandler = nullptr;
+
+/// stderr carries the program's own lines only (one per error, the --follow state lines):
+/// Qt's warnings and the engine's logging go nowhere unless --verbose asks for them.
+void quietHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtFatalMsg && g_defaultHandler)
+        g_defaultHandler(type, context, message);
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    // Before anything can warn; --verbose puts Qt's own handler back once it is parsed.
+    g_defaultHandler = qInstallMessageHandler(quietHandler);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("vtaskmon-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VTASKMON_VERSION));
@@ -25,7 +41,9 @@ int main(int argc, char *argv[])
         options.parser().showVersion();
 
     // stderr carries exactly one line per error; engine chatter only when asked for.
-    if (!options.isSet(QStringLiteral("verbose")))
+    if (options.isSet(QStringLiteral("verbose")))
+        qInstallMessageHandler(g_defaultHandler);
+    else
         QLoggingCategory::setFilterRules(
             QStringLiteral("vtaskmon.*.info=false\nvtaskmon.*.warning=false"));
 

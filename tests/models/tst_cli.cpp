@@ -20,10 +20,13 @@ namespace {
 class CliProcess final
 {
 public:
-    CliProcess(const QStringList &arguments, const QString &password)
+    CliProcess(const QStringList &arguments, const QString &password,
+               const QList<QPair<QString, QString>> &environment = {})
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("VTASKMON_PASSWORD"), password);
+        for (const auto &[name, value] : environment)
+            env.insert(name, value);
         m_process.setProcessEnvironment(env);
         QObject::connect(&m_process, &QProcess::readyReadStandardOutput, &m_process,
                          [this] { collect(QProcess::StandardOutput, m_outBuffer, m_out); });
@@ -407,6 +410,25 @@ private Q_SLOTS:
         QVERIFY2(cli.err().first().contains(u"task-2"_qs) &&
                      cli.err().first().contains(u"TaskInfo.progress"_qs),
                  qPrintable(cli.err().first()));
+    }
+
+    void stderrHoldsOnlyOurLines()
+    {
+        // Given an environment that turns on every logging category, Qt's own included
+        const QList<QPair<QString, QString>> everything{{u"QT_LOGGING_RULES"_qs, u"*=true"_qs}};
+        // When the demo's tasks are listed
+        CliProcess quiet({u"--demo"_qs, u"tasks"_qs}, {}, everything);
+        QTRY_VERIFY_WITH_TIMEOUT(!quiet.isRunning(), 30'000);
+        // Then stderr stays empty: it is for the program's own lines
+        QCOMPARE(quiet.exitCode(), 0);
+        QVERIFY2(quiet.err().isEmpty(), qPrintable(quiet.err().mid(0, 5).join(QLatin1Char('\n'))));
+        QVERIFY(!quiet.out().isEmpty());
+        // And with --verbose, the logging is there
+        CliProcess verbose({u"--demo"_qs, u"--verbose"_qs, u"tasks"_qs}, {}, everything);
+        QTRY_VERIFY_WITH_TIMEOUT(!verbose.isRunning(), 30'000);
+        QCOMPARE(verbose.exitCode(), 0);
+        QVERIFY(std::any_of(verbose.err().cbegin(), verbose.err().cend(),
+                            [](const QString &l) { return l.contains(u"qt."_qs); }));
     }
 
     void unknownCommandFails()

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void explicitReleaseSkipsNegotiation();
     void explicitReleaseNotOffered();
     void noCommonRelease();
+    void htmlErrorPageDuringConnectIsNamed();
     void notVSphere_data();
     void notVSphere();
     void unreachable();
@@ -291,6 +292,29 @@ void TestVimConnection::noCommonRelease()
 
     QCOMPARE(f.connection.failureReason(), Reason::NoCommonRelease);
     QCOMPARE(f.server.requestsTo("/content").size(), 3);
+    QVERIFY(f.server.requestsTo("/Login").isEmpty());
+}
+
+void TestVimConnection::htmlErrorPageDuringConnectIsNamed()
+{
+    // Given a server whose hello works but which answers the service content of every release
+    // with an HTML error page (a proxy in front of a vCenter that is down)
+    Fixture f;
+    f.vc.route("GET", "/ServiceInstance/content",
+               HttpResponse::raw(500,
+                                 "<html><head><title>Internal Server Error</title></head>"
+                                 "<body><h1>Internal Server Error</h1></body></html>",
+                                 "text/html"));
+
+    QVERIFY(!f.vc.connect(&f.connection));
+
+    // Then the failure says what was answered, not that no release is shared
+    QCOMPARE(f.connection.failureReason(), Reason::ServerError);
+    const QString message = f.connection.failureMessage();
+    QVERIFY2(message.contains(QLatin1String("HTTP 500")) &&
+                 message.contains(QLatin1String("HTML page")) &&
+                 message.contains(QLatin1String("Internal Server Error")),
+             qPrintable(message));
     QVERIFY(f.server.requestsTo("/Login").isEmpty());
 }
 
@@ -879,7 +903,13 @@ void TestVimConnection::hostile_data()
         << HttpResponse::fault(R"({"faultstring":"Something broke"})") << int(K::Http)
         << "without a fault type (HTTP 500): Something broke";
     QTest::newRow("500 html") << HttpResponse::raw(500, "<html>oops</html>", "text/html")
-                              << int(K::Http) << "without a fault description";
+                              << int(K::Http) << "with HTTP 500 and an HTML page instead";
+    QTest::newRow("500 html with a title")
+        << HttpResponse::raw(500,
+                             "<!DOCTYPE html>\n<html><head><title>503 Service Temporarily "
+                             "Unavailable</title></head><body>...</body></html>",
+                             "text/html")
+        << int(K::Http) << "an HTML page (\u201c503 Service Temporarily Unavailable\u201d)";
     QTest::newRow("500 deep") << HttpResponse::fault(QByteArray(10000, '[')) << int(K::Http)
                               << "HTTP 500";
     QTest::newRow("fault, malformed fields")
