@@ -958,6 +958,13 @@ void VimConnection::onReconnectError(const VimError &error)
     m_reconnectTimer->start(int(delay));
 }
 
+QDateTime VimConnection::nextAttemptAt() const
+{
+    if (m_state != State::Reconnecting || !m_reconnectTimer->isActive())
+        return {};
+    return QDateTime::currentDateTimeUtc().addMSecs(m_reconnectTimer->remainingTime());
+}
+
 void VimConnection::sessionRestored(bool renewed)
 {
     qCInfo(lcNetwork).noquote() << (renewed ? "logged in again to" : "session still valid on")

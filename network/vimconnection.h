@@ -10,6 +10,7 @@
 #include <vim/servicecontent.h>
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -145,6 +146,8 @@ public:
     const vim::ServiceContent &serviceContent() const { return m_content; }
     const vim::UserSession &userSession() const { return m_session; }
     bool hasSession() const { return !m_sessionId.isEmpty(); }
+    /// While Reconnecting: when the next attempt starts (UTC); invalid otherwise.
+    QDateTime nextAttemptAt() const;
     /// Requests sent and response bytes received, for the status bar and benchmarks.
     quint64 requestCount() const { return m_requestCount; }
     quint64 bytesReceived() const { return m_bytesReceived; }

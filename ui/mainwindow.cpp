@@ -87,10 +87,20 @@ MainWindow::MainWindow(VimConnection *connection, QWidget *parent)
 
     connect(m_connection, &VimConnection::stateChanged, this,
             &MainWindow::onConnectionStateChanged);
+    // The live list follows the monitor by itself; the window only notices what it shows.
+    m_recent->attach(m_monitor);
     connect(m_monitor, &TaskMonitor::tasksUpdated, this, &MainWindow::onTasksUpdated);
+    connect(m_monitor, &TaskMonitor::liveChanged, this, &MainWindow::updateStaleBanner);
+    connect(m_monitor, &TaskMonitor::serverChanged, this, [this] {
+        // Another server answers at this address: what the window showed belongs to the
+        // old one.
+        m_failureNotified.clear();
+        m_inventory->load(m_connection);
+        updateDetails();
+        updateActions();
+    });
     connect(m_monitor, &TaskMonitor::descriptionChanged, this,
             [this](const vim::TaskDescription &d) {
-                m_recent->setDescription(d);
                 m_descriptions->setDescription(d);
                 m_historyView->setDescription(d);
                 updateDetails();
@@ -100,8 +110,6 @@ MainWindow::MainWindow(VimConnection *connection, QWidget *parent)
         updateStatusBar();
     });
     connect(m_monitor, &TaskMonitor::cancelFinished, this, &MainWindow::onCancelFinished);
-    connect(m_monitor, &TaskMonitor::serverClockOffsetChanged, m_recent,
-            &RecentTasksModel::setServerClockOffset);
     connect(m_historyView, &HistoryView::newCollectorRequested, this, &MainWindow::newCollector);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
 
@@ -113,6 +121,9 @@ MainWindow::MainWindow(VimConnection *connection, QWidget *parent)
         updateStatusBar();
     });
     m_tick.start();
+    // The banner's countdown to the next reconnect attempt.
+    m_bannerTick.setInterval(1'000);
+    connect(&m_bannerTick, &QTimer::timeout, this, &MainWindow::updateStaleBanner);
 
     restoreSettings();
     updateActions();
@@ -313,9 +324,24 @@ QWidget *MainWindow::createRecentTab()
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setSizes({990, 290});
 
+    m_staleBanner = new QLabel(tab);
+    m_staleBanner->setObjectName(QStringLiteral("staleBanner"));
+    m_staleBanner->setWordWrap(true);
+    m_staleBanner->setFrameShape(QFrame::StyledPanel);
+    m_staleBanner->setMargin(6);
+    m_staleBanner->setAutoFillBackground(true);
+    {
+        QPalette p = m_staleBanner->palette();
+        p.setColor(QPalette::Window, QColor(0xfd, 0xf1, 0xc7)); // a calm warning yellow
+        p.setColor(QPalette::WindowText, QColor(0x4a, 0x3b, 0x00));
+        m_staleBanner->setPalette(p);
+    }
+    m_staleBanner->hide();
+
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(4, 4, 4, 0);
     layout->addLayout(bar);
+    layout->addWidget(m_staleBanner);
     layout->addWidget(m_splitter, 1);
     return tab;
 }
@@ -411,11 +437,54 @@ void MainWindow::onConnectionStateChanged(VimConnection::State state)
     updateActions();
     updateTitle();
     updateStatusBar();
+    updateStaleBanner();
+}
+
+void MainWindow::updateStaleBanner()
+{
+    const QDateTime asOf = m_recent->asOf();
+    if (!asOf.isValid()) {
+        m_staleBanner->hide();
+        m_bannerTick.stop();
+        return;
+    }
+    QString why;
+    switch (m_connection->state()) {
+    case VimConnection::State::Reconnecting: {
+        const QDateTime next = m_connection->nextAttemptAt();
+        const qint64 ms = next.isValid() ? QDateTime::currentDateTimeUtc().msecsTo(next) : -1;
+        why = ms >= 0 ? tr("reconnecting, next attempt in %n s", "stale banner",
+                           int((ms + 999) / 1000))
+                      : tr("reconnecting…", "stale banner");
+        break;
+    }
+    case VimConnection::State::Failed:
+        why = tr("the connection failed: %1", "stale banner").arg(m_connection->failureMessage());
+        break;
+    case VimConnection::State::Disconnected:
+        why = tr("not connected", "stale banner");
+        break;
+    case VimConnection::State::Connecting:
+        why = tr("connecting…", "stale banner");
+        break;
+    case VimConnection::State::Connected:
+        why = m_monitor->errorString().isEmpty()
+                  ? tr("catching up with the server…", "stale banner")
+                  : tr("catching up with the server after: %1", "stale banner")
+                        .arg(m_monitor->errorString());
+        break;
+    }
+    m_staleBanner->setText(tr("Not updated since %1 — %2")
+                               .arg(QLocale().toString(asOf.toLocalTime().time(),
+                                                       QStringLiteral("HH:mm:ss")),
+                                    why));
+    m_staleBanner->show();
+    if (!m_bannerTick.isActive())
+        m_bannerTick.start();
 }
 
 void MainWindow::onTasksUpdated(const QList<vim::TaskInfo> &tasks)
 {
-    m_recent->applyUpdates(tasks);
     m_lastUpdate = QDateTime::currentDateTime();
     for (const vim::TaskInfo &t : tasks) {
         const bool failed = t.state == vim::TaskInfoState::Value::Error && !t.cancelled;

@@ -88,6 +88,8 @@ private:
     void saveSettings();
     void onConnectionStateChanged(VimConnection::State state);
     void onTasksUpdated(const QList<vim::TaskInfo> &tasks);
+    /// Shows, over the live list, since when it has not been updated and why.
+    void updateStaleBanner();
     void onCancelFinished(const QString &key, bool ok, const QString &message);
     void updateActions();
     void updateDetails();
@@ -132,6 +134,8 @@ private:
     QLabel *m_warningLabel = nullptr;
 
     QTimer m_tick;
+    QTimer m_bannerTick;
+    QLabel *m_staleBanner = nullptr;
     QDateTime m_lastUpdate;
     QSet<QString> m_failureNotified;
     bool m_demo = false;
