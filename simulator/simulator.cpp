@@ -79,7 +79,7 @@ Simulator::Simulator(const SimulatorOptions &options, QObject *parent)
     m_inventory = std::make_unique<Inventory>(options.inventory, options.esxi);
     m_catalog = std::make_unique<TaskCatalog>();
     m_sessions = std::make_unique<SessionRegistry>();
-    m_tasks = new TaskStore(options.maxTasks, this);
+    m_tasks = new TaskStore(options.maxTasks, options.firstTaskId, this);
     m_ctx->inventory = m_inventory.get();
     m_ctx->catalog = m_catalog.get();
     m_ctx->sessions = m_sessions.get();
