@@ -851,6 +851,10 @@
         <source>Root folder</source>
         <translation>Stammordner</translation>
     </message>
+    <message>
+        <source>The inventory could not be read completely: %1</source>
+        <translation>Das Inventar konnte nicht vollständig gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
