@@ -184,7 +184,7 @@ QString statusText(const vim::TaskInfo &info, const vim::TaskDescription *descri
                    bool cancelPending, bool unreported)
 {
     if (unreported)
-        return tr("No longer reported by the server (last: %1)",
+        return tr("Unknown to the server · was %1",
                   "status of a task the server does not know any more; %1 is its last status")
             .arg(statusText(info, description, false, false));
     if (info.state == vim::TaskInfoState::Value::Error) {

@@ -99,6 +99,8 @@ MainWindow::MainWindow(VimConnection *connection, QWidget *parent)
         updateDetails();
         updateActions();
     });
+    connect(m_inventory, &InventoryModel::failed, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15'000); });
     connect(m_monitor, &TaskMonitor::descriptionChanged, this,
             [this](const vim::TaskDescription &d) {
                 m_descriptions->setDescription(d);
@@ -144,7 +146,7 @@ void MainWindow::createActions()
         return a;
     };
     m_connectAction = make(tr("&Connect…"), "connectAction");
-    connect(m_connectAction, &QAction::triggered, this, &MainWindow::showConnectDialog);
+    connect(m_connectAction, &QAction::triggered, this, [this] { showConnectDialog(); });
     m_disconnectAction = make(tr("&Disconnect"), "disconnectAction");
     connect(m_disconnectAction, &QAction::triggered, this, [this] {
         m_monitor->stop();
@@ -409,11 +411,14 @@ void MainWindow::setInsecure(bool insecure)
     updateStatusBar();
 }
 
-void MainWindow::showConnectDialog()
+void MainWindow::showConnectDialog(const QString &server, const QString &userName)
 {
     ConnectDialog dialog(m_connection, m_credentials, this);
     dialog.setInsecure(m_insecure);
-    if (!m_connection->options().server.isEmpty()) {
+    if (!server.isEmpty()) {
+        dialog.setServer(server);
+        dialog.setUserName(userName);
+    } else if (!m_connection->options().server.isEmpty()) {
         dialog.setServer(m_connection->options().server);
         dialog.setUserName(m_connection->options().userName);
     }
@@ -556,7 +561,15 @@ void MainWindow::setQuickFilter(QuickFilter filter)
 
 void MainWindow::updateDetails()
 {
-    m_details->setTask(currentTask(), &m_recent->description());
+    const QModelIndex status = m_table->currentIndex().siblingAtColumn(TaskTable::StatusColumn);
+    QString notice;
+    if (status.data(TaskTable::UnreportedRole).toBool())
+        notice = tr("The server no longer reports this task (it restarted, or the task aged out "
+                    "while the connection was down). Shown as last seen.");
+    else if (const QDateTime asOf = status.data(TaskTable::AsOfRole).toDateTime(); asOf.isValid())
+        notice = tr("Not updated since %1.")
+                     .arg(QLocale().toString(asOf.toLocalTime(), QLocale::ShortFormat));
+    m_details->setTask(currentTask(), &m_recent->description(), notice);
 }
 
 void MainWindow::updateActions()
@@ -569,6 +582,10 @@ void MainWindow::updateActions()
                                    .toBool();
     m_cancelAction->setEnabled(connected && info && !info->isFinished() && info->cancelable &&
                                !info->cancelled && !cancelPending &&
+                               !m_table->currentIndex()
+                                    .siblingAtColumn(TaskTable::StatusColumn)
+                                    .data(TaskTable::UnreportedRole)
+                                    .toBool() &&
                                m_tabs->currentIndex() == RecentTab);
     m_newTaskAction->setEnabled(connected);
     m_newCollectorAction->setEnabled(connected);

@@ -69,7 +69,7 @@ public:
     void setQuickFilter(QuickFilter filter);
 
 public Q_SLOTS:
-    void showConnectDialog();
+    void showConnectDialog(const QString &server = {}, const QString &userName = {});
     void newTask();
     void newCollector();
     void cancelSelectedTask();

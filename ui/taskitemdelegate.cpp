@@ -54,7 +54,8 @@ void TaskItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QMode
     if (index.column() == TaskTable::TaskColumn) {
         const QVariant info = index.data(TaskTable::TaskInfoRole);
         if (info.isValid()) {
-            option->icon = Icons::forTask(info.value<vim::TaskInfo>());
+            option->icon = isUnreported(index) ? Icons::state(Icons::State::Unreported)
+                                               : Icons::forTask(info.value<vim::TaskInfo>());
             option->features |= QStyleOptionViewItem::HasDecoration;
         }
     } else if (isTimeColumn(index.column())) {
@@ -86,8 +87,14 @@ void TaskItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     QStyleOptionProgressBar bar;
     bar.initFrom(widget);
     bar.state = option.state | QStyle::State_Horizontal;
-    if (index.data(TaskTable::AsOfRole).isValid())
-        bar.state &= ~QStyle::State_Enabled; // drawn as not moving
+    if (index.data(TaskTable::AsOfRole).isValid()) {
+        // Drawn as not moving: a bar in the greys of a disabled widget.
+        bar.state &= ~QStyle::State_Enabled;
+        bar.palette.setCurrentColorGroup(QPalette::Disabled);
+        bar.palette.setColor(QPalette::Highlight, bar.palette.color(QPalette::Disabled, QPalette::Mid));
+        bar.palette.setColor(QPalette::HighlightedText,
+                             bar.palette.color(QPalette::Disabled, QPalette::Text));
+    }
     bar.rect = option.rect.adjusted(2, 2, -2, -2);
     bar.minimum = 0;
     bar.maximum = 100;

@@ -183,7 +183,7 @@ private Q_SLOTS:
         QVERIFY(c.model.index(row, TaskTable::StatusColumn)
                     .data()
                     .toString()
-                    .contains(QStringLiteral("No longer reported")));
+                    .contains(QStringLiteral("Unknown to the server")));
     }
 
     void restartThatReusesKeys()
