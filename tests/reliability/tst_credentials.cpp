@@ -38,7 +38,7 @@ void captureMessage(QtMsgType, const QMessageLogContext &context, const QString 
 // A password nobody would log by accident, so that any hit is a real leak.
 const QString secret = QStringLiteral("Pw-reliab1lity-7f3a9c!");
 
-// The simulator's session tokens are 40 hex digits (vi-json-protocol.md §2.2). Any run of
+// The simulator's session tokens are 40 hex digits (docs/PROTOCOL.md §2.2). Any run of
 // exactly that many in output is treated as a leaked token; longer runs (SHA-256
 // thumbprints) are not.
 QStringList tokenLikeRuns(const QString &text)
@@ -55,7 +55,7 @@ QStringList tokenLikeRuns(const QString &text)
 
 } // namespace
 
-// Credentials (DESIGN.md decision 7): the password lives in memory or in the system keychain
+// Credentials (docs/ARCHITECTURE.md decision 7): the password lives in memory or in the system keychain
 // through QtKeychain, never in settings files, logs, command lines or crash output; the
 // session id is never logged, not even at debug level.
 class tst_Credentials final : public QObject
