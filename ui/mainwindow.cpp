@@ -490,6 +490,15 @@ void MainWindow::updateStaleBanner()
 
 void MainWindow::onTasksUpdated(const QList<vim::TaskInfo> &tasks)
 {
+    // The model (attached first) holds the new state now; its dataChanged comes a turn later
+    // (coalesced): the actions and details follow the selected row at once, so that Cancel
+    // is never enabled for a task its row already shows finished.
+    const QString current = currentTaskKey();
+    if (std::any_of(tasks.cbegin(), tasks.cend(),
+                    [&current](const vim::TaskInfo &t) { return t.key == current; })) {
+        updateDetails();
+        updateActions();
+    }
     m_lastUpdate = QDateTime::currentDateTime();
     for (const vim::TaskInfo &t : tasks) {
         const bool failed = t.state == vim::TaskInfoState::Value::Error && !t.cancelled;

@@ -611,8 +611,8 @@
 <context>
     <name>CredentialStore</name>
     <message>
-        <source>No system keychain is available (for example GNOME Keyring or KWallet), so the password cannot be remembered. It is kept in memory for this session only.</source>
-        <translation>Es ist kein Schlüsselbund des Systems verfügbar (zum Beispiel GNOME Keyring oder KWallet), daher kann das Passwort nicht gespeichert werden. Es wird nur für diese Sitzung im Speicher gehalten.</translation>
+        <source>No keychain service is available, so the password cannot be remembered; it is kept in memory for this session only. To remember passwords, install and start a Secret Service provider such as GNOME Keyring (Debian package gnome-keyring) or KWallet (kwalletmanager).</source>
+        <translation>Es ist kein Schlüsselbund-Dienst verfügbar, daher kann das Passwort nicht gespeichert werden; es wird nur für diese Sitzung im Speicher gehalten. Um Passwörter zu speichern, installieren und starten Sie einen Secret-Service-Anbieter wie GNOME Keyring (Debian-Paket gnome-keyring) oder KWallet (kwalletmanager).</translation>
     </message>
     <message>
         <source>Access to the system keychain was denied.</source>
