@@ -1129,6 +1129,53 @@
         <source>%1 cannot be written: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>reconnecting, next attempt in %n s</source>
+        <comment>stale banner</comment>
+        <translation><numerusform>neue Verbindung, nächster Versuch in %n s</numerusform><numerusform>neue Verbindung, nächster Versuch in %n s</numerusform></translation>
+    </message>
+    <message>
+        <source>reconnecting…</source>
+        <comment>stale banner</comment>
+        <translation>neue Verbindung wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>the connection failed: %1</source>
+        <comment>stale banner</comment>
+        <translation>die Verbindung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <comment>stale banner</comment>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <comment>stale banner</comment>
+        <translation>Verbindung wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>catching up with the server…</source>
+        <comment>stale banner</comment>
+        <translation>Abgleich mit dem Server…</translation>
+    </message>
+    <message>
+        <source>catching up with the server after: %1</source>
+        <comment>stale banner</comment>
+        <translation>Abgleich mit dem Server nach: %1</translation>
+    </message>
+    <message>
+        <source>Not updated since %1 — %2</source>
+        <translation>Nicht aktualisiert seit %1 — %2</translation>
+    </message>
+    <message>
+        <source>The server no longer reports this task (it restarted, or the task aged out while the connection was down). Shown as last seen.</source>
+        <translation>Der Server meldet diese Aufgabe nicht mehr (er wurde neu gestartet, oder die Aufgabe ist während der Unterbrechung abgelaufen). Angezeigt wie zuletzt gesehen.</translation>
+    </message>
+    <message>
+        <source>Not updated since %1.</source>
+        <translation>Nicht aktualisiert seit %1.</translation>
+    </message>
 </context>
 <context>
     <name>TaskDescriptionModel</name>
@@ -1499,6 +1546,11 @@
         <comment>duration</comment>
         <translation>%1 h %2 min</translation>
     </message>
+    <message>
+        <source>Unknown to the server · was %1</source>
+        <comment>status of a task the server does not know any more; %1 is its last status</comment>
+        <translation>Dem Server unbekannt · zuletzt %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1533,6 +1585,22 @@
     <message>
         <source>The built-in simulator did not start: %1</source>
         <translation>Der eingebaute Simulator ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>Connect to this server at start (as typed in the connect dialog; http:// only when written so).</source>
+        <translation>Beim Start mit diesem Server verbinden (wie im Verbindungsdialog eingegeben; http:// nur, wenn so geschrieben).</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>User name for --server; the password comes from VTASKMON_PASSWORD, or the connect dialog asks.</source>
+        <translation>Benutzername für --server; das Kennwort kommt aus VTASKMON_PASSWORD, sonst fragt der Verbindungsdialog.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
     </message>
 </context>
 </TS>
