@@ -1,8 +1,11 @@
 #include "simserver.h"
 
+#include <certificatetext.h>
 #include <truststore.h>
+#include <uisettings.h>
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
@@ -222,11 +225,14 @@ private Q_SLOTS:
         // Then the pin is in the settings file, for that host:port only
         QSettings settings;
         settings.sync();
-        QCOMPARE(settings.value(QStringLiteral("Security/pinnedCertificates"))
-                     .toMap()
-                     .value(key)
+        QCOMPARE(settings
+                     .value(UiSettings::pinnedCertificatesGroup + QLatin1Char('/') + key +
+                            QStringLiteral("/sha256"))
                      .toString(),
-                 first->sha256Hex());
+                 CertificateText::thumbprint(pin));
+        QFile file(settings.fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains(CertificateText::thumbprint(pin).toLatin1()));
         QVERIFY(TrustStore::pinned(portKey(*m_a)).isEmpty());
         // and connecting with it works
         {

@@ -4,6 +4,7 @@
 #include "uitesthelpers.h"
 
 #include <certificatedialog.h>
+#include <certificatetext.h>
 #include <connectdialog.h>
 #include <createcollectordialog.h>
 #include <createtaskdialog.h>
@@ -19,6 +20,8 @@
 #include <vim/codec.h>
 
 #include <QCheckBox>
+#include <QCryptographicHash>
+#include <QFile>
 #include <QDateTimeEdit>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -61,6 +64,14 @@ private Q_SLOTS:
         }
         QVERIFY2(!m_vm.isNull(), "the inventory lists a virtual machine");
         QVERIFY(!m_datacenter.isNull());
+    }
+
+    void cleanup()
+    {
+        // A failed case leaves no pin behind for the next one.
+        QSettings settings;
+        settings.remove(UiSettings::pinnedCertificatesGroup);
+        settings.remove(UiSettings::legacyPinnedCertificates.key());
     }
 
     void translationsAreEmbedded_data()
@@ -347,7 +358,101 @@ private Q_SLOTS:
         TrustStore::unpin(host);
     }
 
+    void trustStore_movesBinaryPinsToReadableText()
+    {
+        // Given pins as older versions kept them: one binary map, with hex text, raw bytes,
+        // hex bytes, and two values that are no thumbprint
+        const QByteArray raw = QCryptographicHash::hash("one", QCryptographicHash::Sha256);
+        const QByteArray raw2 = QCryptographicHash::hash("two", QCryptographicHash::Sha256);
+        const QByteArray raw3 = QCryptographicHash::hash("three", QCryptographicHash::Sha256);
+        {
+            QSettings settings;
+            settings.setValue(
+                UiSettings::legacyPinnedCertificates.key(),
+                QVariantMap{
+                    {QStringLiteral("hex.example:443"), QString::fromLatin1(raw.toHex())},
+                    {QStringLiteral("raw.example:443"), raw2},
+                    {QStringLiteral("HexBytes.example:8443"), raw3.toHex()},
+                    {QStringLiteral("short.example:443"), QStringLiteral("abcd")},
+                    {QStringLiteral("binary.example:443"), QByteArray("\x01\x02\x00\xff", 4)}});
+            settings.sync();
+        }
+        QVERIFY(fileText().contains(QLatin1String("@Variant(")));
+        // When the trust store is read
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral(
+                                 "short.example:443 cannot be used: .abcd. is not a SHA-256")));
+        QCOMPARE(TrustStore::pinned(QStringLiteral("short.example:443")), QByteArray());
+        // Then every entry is in the readable groups, nothing binary is left, and each
+        // thumbprint reads back as it was
+        QSettings settings;
+        QVERIFY(!settings.contains(UiSettings::legacyPinnedCertificates.key()));
+        const QString text = fileText();
+        QVERIFY2(!text.contains(QLatin1String("@Variant(")), qPrintable(text));
+        QVERIFY2(text.contains(CertificateText::thumbprint(raw2)), qPrintable(text));
+        QCOMPARE(TrustStore::pinned(QStringLiteral("hex.example:443")), raw);
+        QCOMPARE(TrustStore::pinned(QStringLiteral("raw.example:443")), raw2);
+        QCOMPARE(TrustStore::pinned(QStringLiteral("hexbytes.example:8443")), raw3);
+        QStringList summary;
+        for (const PinnedCertificate &p : TrustStore::pins())
+            summary.append(p.hostKey + QLatin1Char(' ') +
+                           (p.isUsable() ? QStringLiteral("ok") : p.problem));
+        QCOMPARE(
+            summary,
+            (QStringList{QStringLiteral("binary.example:443 binary data (4 bytes) is not a SHA-256 "
+                                        "thumbprint (64 hexadecimal digits)"),
+                         QStringLiteral("hex.example:443 ok"),
+                         QStringLiteral("hexbytes.example:8443 ok"),
+                         QStringLiteral("raw.example:443 ok"),
+                         QStringLiteral("short.example:443 “abcd” is not a SHA-256 thumbprint (64 "
+                                        "hexadecimal digits)")}));
+        // and the unreadable ones are still there to see and remove
+        for (const char *host : {"hex.example:443", "raw.example:443", "hexbytes.example:8443",
+                                 "short.example:443", "binary.example:443"})
+            TrustStore::unpin(QLatin1String(host));
+        QVERIFY(TrustStore::pins().isEmpty());
+    }
+
+    void trustStore_ignoresAValueItCannotRead()
+    {
+        // Given a settings file whose old pin map is garbled and whose new pin is not hex
+        {
+            QSettings settings;
+            settings.setValue(QStringLiteral("PinnedCertificates/bad.example:443/sha256"),
+                              QStringLiteral("zz:zz"));
+            settings.sync();
+        }
+        QFile file(QSettings().fileName());
+        QVERIFY(file.open(QIODevice::Append));
+        file.write("\n[Security]\npinnedCertificates=@Variant(\\0\\0\\0\\x7f\\0garbage)\n");
+        file.close();
+        // When the trust store is read, Then it says so and uses neither
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral(
+                                 "Security/pinnedCertificates in .* not pinned certificates")));
+        const QList<PinnedCertificate> pins = TrustStore::pins();
+        QCOMPARE(pins.size(), 1);
+        QCOMPARE(pins.first().hostKey, QStringLiteral("bad.example:443"));
+        QVERIFY(!pins.first().isUsable());
+        QVERIFY2(pins.first().problem.contains(QStringLiteral("“zz:zz” is not a SHA-256")),
+                 qPrintable(pins.first().problem));
+        QCOMPARE(TrustStore::pinned(QStringLiteral("bad.example:443")), QByteArray());
+        // and a new pin for that host is written as usual, the garbled map left as it was
+        TrustStore::pin(QStringLiteral("bad.example:443"), QString(64, QLatin1Char('b')));
+        QCOMPARE(TrustStore::pinned(QStringLiteral("bad.example:443")), QByteArray(32, char(0xbb)));
+        QVERIFY(QSettings().contains(UiSettings::legacyPinnedCertificates.key()));
+        TrustStore::unpin(QStringLiteral("bad.example:443"));
+        QSettings().remove(UiSettings::legacyPinnedCertificates.key());
+    }
+
 private:
+    static QString fileText()
+    {
+        QSettings().sync();
+        QFile file(QSettings().fileName());
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    }
+
     void fillWithRightPassword(ConnectDialog &dialog)
     {
         dialog.setServer(m_sim->baseUrl().toString());
