@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "certificatenotice.h"
 #include "connectdialog.h"
 #include "createcollectordialog.h"
 #include "createtaskdialog.h"
@@ -75,7 +76,15 @@ MainWindow::MainWindow(VimConnection *connection, QWidget *parent)
     m_tabs->addTab(m_historyView, tr("&History"));
     m_descriptionsView = new DescriptionsView(m_descriptions, this);
     m_tabs->addTab(m_descriptionsView, tr("&Descriptions"));
-    setCentralWidget(m_tabs);
+    m_certificateNotice = new CertificateNotice(connection, this);
+    connect(m_certificateNotice, &CertificateNotice::changed, this, &MainWindow::updateStatusBar);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_certificateNotice);
+    centralLayout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
     createMenus();
     createStatusBar();
 
@@ -536,7 +545,9 @@ void MainWindow::updateStatusBar()
         state = tr("Reconnecting…");
         break;
     case VimConnection::State::Failed:
-        state = tr("Connection failed");
+        state = m_certificateNotice->stateText();
+        if (state.isEmpty())
+            state = tr("Connection failed");
         break;
     }
     m_stateLabel->setText(state);

@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QTimer>
 
+class CertificateNotice;
 class CredentialStore;
 class DescriptionsView;
 class HistoryView;
@@ -113,6 +114,7 @@ private:
     HistoryView *m_historyView = nullptr;
     DescriptionsView *m_descriptionsView = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
+    CertificateNotice *m_certificateNotice = nullptr;
 
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;

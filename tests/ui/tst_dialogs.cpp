@@ -15,14 +15,15 @@
 #include <truststore.h>
 #include <uisettings.h>
 
+#include <simulator/certificategenerator.h>
 #include <taskhistorycollector.h>
 
 #include <vim/codec.h>
 
 #include <QCheckBox>
 #include <QCryptographicHash>
-#include <QFile>
 #include <QDateTimeEdit>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -348,13 +349,60 @@ private Q_SLOTS:
         bool warned = false;
         onNextModal([&warned](QWidget *modal) {
             warned = qobject_cast<CertificateDialog *>(modal) != nullptr;
-            qobject_cast<QDialog *>(modal)->reject();
+            clickOrClose(modal, "keepPin");
         });
         click(dialog.findChild<QPushButton *>(QStringLiteral("connect")));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            dialog.errorText().contains(QLatin1String("different certificate")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.errorText().contains(QLatin1String("pin stays")), 15000);
         QVERIFY(warned);
         QVERIFY(connection.state() != VimConnection::State::Connected);
+        QCOMPARE(TrustStore::pinned(host), QByteArray(32, char(0xaa)));
+        TrustStore::unpin(host);
+    }
+
+    void connect_changedCertificateIsComparedAndMayReplaceThePin()
+    {
+        // Given the host pinned to another certificate with the same subject, as after a renewal
+        const QString host = TrustStore::hostKey(m_sim->baseUrl().toString());
+        const auto old = sim::CertificateGenerator::generate();
+        QVERIFY2(old.ok(), qPrintable(old.error));
+        TrustStore::pin(host, old.certificate);
+        const QDateTime pinnedAt = TrustStore::entry(host).pinnedSince;
+        QVERIFY(pinnedAt.isValid());
+        VimConnection connection;
+        CredentialStore credentials;
+        ConnectDialog dialog(&connection, &credentials);
+        fillWithRightPassword(dialog);
+        // When connecting, Then the dialog shows the old pin beside the new certificate
+        QStringList shown;
+        onNextModal([&shown](QWidget *modal) {
+            for (const char *name :
+                 {"pinnedThumbprint", "pinnedSubject", "pinnedValidity", "pinnedSince",
+                  "thumbprint", "subject", "validity", "subjectHint"}) {
+                auto *label = modal->findChild<QLabel *>(QLatin1String(name));
+                shown.append(label ? label->text()
+                                   : QStringLiteral("(missing %1)").arg(QLatin1String(name)));
+            }
+            // and accepting the new one replaces the pin
+            clickOrClose(modal, "replacePin");
+        });
+        click(dialog.findChild<QPushButton *>(QStringLiteral("connect")));
+        QTRY_COMPARE_WITH_TIMEOUT(connection.state(), VimConnection::State::Connected, 15000);
+        const QSslCertificate now = m_sim->certificate();
+        QCOMPARE(
+            shown,
+            (QStringList{
+                CertificateText::thumbprint(old.certificate.digest(QCryptographicHash::Sha256)),
+                CertificateText::subject(old.certificate),
+                CertificateText::validity({}, old.certificate.expiryDate()),
+                CertificateText::dateTime(pinnedAt),
+                CertificateText::thumbprint(rawThumbprint(*m_sim)), CertificateText::subject(now),
+                CertificateText::validity(now.effectiveDate(), now.expiryDate()),
+                QStringLiteral("Same subject as the pinned certificate.")}));
+        const PinnedCertificate pin = TrustStore::entry(host);
+        QCOMPARE(pin.sha256, rawThumbprint(*m_sim));
+        QCOMPARE(pin.subject, CertificateText::subject(now));
+        QCOMPARE(pin.notAfter, now.expiryDate());
+        QVERIFY(pin.pinnedSince >= pinnedAt);
         TrustStore::unpin(host);
     }
 
@@ -446,6 +494,16 @@ private Q_SLOTS:
     }
 
 private:
+    /// Clicks the named button of a modal dialog; closes the dialog if it has none, so that
+    /// the test fails on what follows instead of crashing.
+    static void clickOrClose(QWidget *modal, const char *button)
+    {
+        if (auto *b = modal->findChild<QPushButton *>(QLatin1String(button)))
+            click(b);
+        else
+            modal->close();
+    }
+
     static QString fileText()
     {
         QSettings().sync();
