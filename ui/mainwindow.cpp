@@ -10,6 +10,7 @@
 #include "historyview.h"
 #include "icons.h"
 #include "inventorymodel.h"
+#include "settingsdialog.h"
 #include "taskdetailsview.h"
 #include "taskexporter.h"
 #include "taskitemdelegate.h"
@@ -186,6 +187,14 @@ void MainWindow::createActions()
     m_notifyAction->setChecked(UiSettings::notifyFailures.get());
     connect(m_notifyAction, &QAction::toggled, this,
             [](bool on) { UiSettings::notifyFailures.set(on); });
+    m_settingsAction =
+        make(tr("&Configure vSphere Task Monitor…"), "settingsAction", QKeySequence::Preferences);
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_settingsAction, &QAction::triggered, this, [this] {
+        auto *dialog = new SettingsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
 }
 
 void MainWindow::createMenus()
@@ -212,6 +221,8 @@ void MainWindow::createMenus()
 
     QMenu *settings = menuBar()->addMenu(tr("S&ettings"));
     settings->addAction(m_notifyAction);
+    settings->addSeparator();
+    settings->addAction(m_settingsAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About vSphere Task Monitor"), this, [this] {

@@ -126,6 +126,7 @@ private:
     QAction *m_exportJsonAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_notifyAction = nullptr;
+    QAction *m_settingsAction = nullptr;
 
     QLabel *m_stateLabel = nullptr;
     QLabel *m_serverLabel = nullptr;

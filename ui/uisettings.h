@@ -20,6 +20,7 @@ inline const SettingValue<int> currentTab{"MainWindow/currentTab", 0};
 inline const SettingValue<bool> notifyFailures{"Notifications/taskFailed", true};
 
 inline const SettingValue<QByteArray> connectDialogGeometry{"ConnectDialog/geometry"};
+inline const SettingValue<QByteArray> settingsDialogGeometry{"SettingsDialog/geometry"};
 inline const SettingValue<QStringList> recentServers{"Connection/recentServers"};
 inline const SettingValue<QString> lastUser{"Connection/lastUser"};
 inline const SettingValue<QString> apiRelease{"Connection/apiRelease"};

@@ -4,6 +4,7 @@
 #include "uitesthelpers.h"
 
 #include <certificatedialog.h>
+#include <certificatespage.h>
 #include <certificatetext.h>
 #include <connectdialog.h>
 #include <createcollectordialog.h>
@@ -11,6 +12,9 @@
 #include <credentialstore.h>
 #include <entitypicker.h>
 #include <inventorymodel.h>
+#include <mainwindow.h>
+#include <pinnedcertificatesmodel.h>
+#include <settingsdialog.h>
 #include <translations.h>
 #include <truststore.h>
 #include <uisettings.h>
@@ -20,6 +24,8 @@
 
 #include <vim/codec.h>
 
+#include <QAbstractItemModelTester>
+#include <QAction>
 #include <QCheckBox>
 #include <QCryptographicHash>
 #include <QDateTimeEdit>
@@ -33,6 +39,7 @@
 #include <QSpinBox>
 #include <QTest>
 #include <QTranslator>
+#include <QTreeView>
 
 using namespace uitest;
 
@@ -491,6 +498,73 @@ private Q_SLOTS:
         QVERIFY(QSettings().contains(UiSettings::legacyPinnedCertificates.key()));
         TrustStore::unpin(QStringLiteral("bad.example:443"));
         QSettings().remove(UiSettings::legacyPinnedCertificates.key());
+    }
+
+    void settings_certificatesPageListsAndRemovesPins()
+    {
+        // Given two pins, one with what the certificate says and one from an older version,
+        // and the Settings dialog opened from the main window's menu
+        const auto generated = sim::CertificateGenerator::generate();
+        QVERIFY(generated.ok());
+        const QSslCertificate certificate = generated.certificate;
+        TrustStore::pin(QStringLiteral("vc-a.example:443"), certificate);
+        {
+            QSettings settings;
+            settings.setValue(
+                UiSettings::legacyPinnedCertificates.key(),
+                QVariantMap{{QStringLiteral("vc-b.example:8443"), QString(64, QLatin1Char('c'))}});
+        }
+        VimConnection connection;
+        MainWindow window(&connection);
+        window.findChild<QAction *>(QStringLiteral("settingsAction"))->trigger();
+        auto *dialog = window.findChild<SettingsDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        CertificatesPage *page = dialog->certificatesPage();
+        QVERIFY(page->isVisible());
+        PinnedCertificatesModel *model = page->model();
+        QAbstractItemModelTester tester(model);
+
+        // Then the page lists both: host, thumbprint with colons, subject, validity, since
+        const auto rowText = [model](int row) {
+            QStringList cells;
+            for (int c = 0; c < model->columnCount(); ++c)
+                cells.append(model->index(row, c).data().toString());
+            return cells.join(QStringLiteral(" | "));
+        };
+        QCOMPARE(model->rowCount(), 2);
+        const PinnedCertificate a = TrustStore::entry(QStringLiteral("vc-a.example:443"));
+        QCOMPARE(rowText(0), QStringList({QStringLiteral("vc-a.example:443"),
+                                          CertificateText::thumbprint(
+                                              certificate.digest(QCryptographicHash::Sha256)),
+                                          CertificateText::subject(certificate),
+                                          CertificateText::validity({}, certificate.expiryDate()),
+                                          CertificateText::dateTime(a.pinnedSince)})
+                                 .join(QStringLiteral(" | ")));
+        QCOMPARE(rowText(1), QStringLiteral("vc-b.example:8443 | ") +
+                                 QStringList(32, QStringLiteral("CC")).join(QLatin1Char(':')) +
+                                 QStringLiteral(" | not recorded | not recorded | not recorded"));
+
+        // When the second is selected and removed
+        auto *remove = page->findChild<QPushButton *>(QStringLiteral("removePin"));
+        QVERIFY(!remove->isEnabled());
+        QTreeView *view = page->view();
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                          view->visualRect(model->index(1, 0)).center());
+        QVERIFY(remove->isEnabled());
+        QVERIFY(page->findChild<QLabel *>(QStringLiteral("selectedThumbprint"))
+                    ->text()
+                    .startsWith(QLatin1String("CC:CC:")));
+        click(remove);
+        // Then the trust store and the settings file no longer have it, the other stays
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(rowText(0).section(QLatin1Char(' '), 0, 0), QStringLiteral("vc-a.example:443"));
+        QVERIFY(TrustStore::pinned(QStringLiteral("vc-b.example:8443")).isEmpty());
+        QSettings().sync();
+        QVERIFY(!fileText().contains(QLatin1String("vc-b.example")));
+        QVERIFY(fileText().contains(QLatin1String("vc-a.example")));
+        dialog->close();
+        TrustStore::unpin(QStringLiteral("vc-a.example:443"));
     }
 
 private:
