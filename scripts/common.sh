@@ -13,6 +13,8 @@ VTASKMON_PACKAGES=(
     qt6-qpa-plugins libqt6sql6-sqlite qtkeychain-qt6-dev libssl-dev libgl-dev
     clang libclang-rt-14-dev
     dpkg-dev file desktop-file-utils appstream
+    # xvfb-run renders the README screenshots (tests/e2e/screenshots.cpp)
+    xvfb xauth
 )
 
 vtaskmon_install_packages() {
