@@ -28,6 +28,8 @@ VTASKMON_PACKAGES=(
     dbus-daemon
     clang libclang-rt-14-dev
     dpkg-dev file desktop-file-utils appstream
+    # xvfb-run renders the README screenshots (tests/e2e/screenshots.cpp)
+    xvfb xauth
 )
 
 vtaskmon_install_packages() {

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "certificatenotice.h"
 #include "connectdialog.h"
 #include "createcollectordialog.h"
 #include "createtaskdialog.h"
@@ -9,6 +10,7 @@
 #include "historyview.h"
 #include "icons.h"
 #include "inventorymodel.h"
+#include "settingsdialog.h"
 #include "taskdetailsview.h"
 #include "taskexporter.h"
 #include "taskitemdelegate.h"
@@ -75,7 +77,15 @@ MainWindow::MainWindow(VimConnection *connection, QWidget *parent)
     m_tabs->addTab(m_historyView, tr("&History"));
     m_descriptionsView = new DescriptionsView(m_descriptions, this);
     m_tabs->addTab(m_descriptionsView, tr("&Descriptions"));
-    setCentralWidget(m_tabs);
+    m_certificateNotice = new CertificateNotice(connection, this);
+    connect(m_certificateNotice, &CertificateNotice::changed, this, &MainWindow::updateStatusBar);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_certificateNotice);
+    centralLayout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
     createMenus();
     createStatusBar();
 
@@ -190,6 +200,14 @@ void MainWindow::createActions()
     m_notifyAction->setChecked(UiSettings::notifyFailures.get());
     connect(m_notifyAction, &QAction::toggled, this,
             [](bool on) { UiSettings::notifyFailures.set(on); });
+    m_settingsAction =
+        make(tr("&Configure vSphere Task Monitor…"), "settingsAction", QKeySequence::Preferences);
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_settingsAction, &QAction::triggered, this, [this] {
+        auto *dialog = new SettingsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
 }
 
 void MainWindow::createMenus()
@@ -216,6 +234,8 @@ void MainWindow::createMenus()
 
     QMenu *settings = menuBar()->addMenu(tr("S&ettings"));
     settings->addAction(m_notifyAction);
+    settings->addSeparator();
+    settings->addAction(m_settingsAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About vSphere Task Monitor"), this, [this] {
@@ -631,7 +651,9 @@ void MainWindow::updateStatusBar()
         state = tr("Reconnecting…");
         break;
     case VimConnection::State::Failed:
-        state = tr("Connection failed");
+        state = m_certificateNotice->stateText();
+        if (state.isEmpty())
+            state = tr("Connection failed");
         break;
     }
     m_stateLabel->setText(state);

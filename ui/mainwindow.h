@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QTimer>
 
+class CertificateNotice;
 class CredentialStore;
 class DescriptionsView;
 class HistoryView;
@@ -115,6 +116,7 @@ private:
     HistoryView *m_historyView = nullptr;
     DescriptionsView *m_descriptionsView = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
+    CertificateNotice *m_certificateNotice = nullptr;
 
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;
@@ -126,6 +128,7 @@ private:
     QAction *m_exportJsonAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_notifyAction = nullptr;
+    QAction *m_settingsAction = nullptr;
 
     QLabel *m_stateLabel = nullptr;
     QLabel *m_serverLabel = nullptr;
