@@ -78,7 +78,10 @@ MainWindow::MainWindow(VimConnection *connection, QWidget *parent)
     m_descriptionsView = new DescriptionsView(m_descriptions, this);
     m_tabs->addTab(m_descriptionsView, tr("&Descriptions"));
     m_certificateNotice = new CertificateNotice(connection, this);
-    connect(m_certificateNotice, &CertificateNotice::changed, this, &MainWindow::updateStatusBar);
+    connect(m_certificateNotice, &CertificateNotice::changed, this, [this] {
+        updateStatusBar();
+        updateStaleBanner();
+    });
     auto *central = new QWidget(this);
     auto *centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
@@ -467,6 +470,8 @@ void MainWindow::onConnectionStateChanged(VimConnection::State state)
 
 void MainWindow::updateStaleBanner()
 {
+    if (!m_staleBanner)
+        return; // still being built
     const QDateTime asOf = m_recent->asOf();
     if (!asOf.isValid()) {
         m_staleBanner->hide();
@@ -484,7 +489,10 @@ void MainWindow::updateStaleBanner()
         break;
     }
     case VimConnection::State::Failed:
-        why = tr("the connection failed: %1", "stale banner").arg(m_connection->failureMessage());
+        why = m_certificateNotice->isDecisionPending()
+                  ? tr("the server's certificate needs your decision (see above)", "stale banner")
+                  : tr("the connection failed: %1", "stale banner")
+                        .arg(m_connection->failureMessage());
         break;
     case VimConnection::State::Disconnected:
         why = tr("not connected", "stale banner");

@@ -1274,6 +1274,11 @@
         <source>&amp;Configure vSphere Task Monitor…</source>
         <translation>vSphere Task Monitor &amp;einrichten…</translation>
     </message>
+    <message>
+        <source>the server's certificate needs your decision (see above)</source>
+        <comment>stale banner</comment>
+        <translation>das Zertifikat des Servers braucht Ihre Entscheidung (siehe oben)</translation>
+    </message>
 </context>
 <context>
     <name>PinnedCertificatesModel</name>
