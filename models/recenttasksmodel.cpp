@@ -1,6 +1,7 @@
 #include "recenttasksmodel.h"
 
 #include "modelslogging.h"
+#include "taskmonitor.h"
 
 #include <algorithm>
 
@@ -56,7 +57,60 @@ QHash<int, QByteArray> RecentTasksModel::roleNames() const
 
 RowContext RecentTasksModel::context(const Row &row) const
 {
-    return RowContext{&m_description, row.server, row.cancelPending};
+    return RowContext{&m_description, row.server, row.cancelPending, row.unreported, m_asOf};
+}
+
+void RecentTasksModel::attach(TaskMonitor *monitor)
+{
+    if (m_monitor)
+        disconnect(m_monitor, nullptr, this, nullptr);
+    m_monitor = monitor;
+    if (!monitor)
+        return;
+    connect(monitor, &TaskMonitor::tasksUpdated, this, &RecentTasksModel::applyUpdates);
+    connect(monitor, &TaskMonitor::tasksVanished, this, &RecentTasksModel::markUnreported);
+    connect(monitor, &TaskMonitor::serverChanged, this, &RecentTasksModel::clear);
+    connect(monitor, &TaskMonitor::descriptionChanged, this, &RecentTasksModel::setDescription);
+    connect(monitor, &TaskMonitor::serverClockOffsetChanged, this,
+            &RecentTasksModel::setServerClockOffset);
+    auto live = [this, monitor] {
+        // Before the first answer there is nothing to be stale.
+        setAsOf(monitor->isLive() || !monitor->lastUpdate().isValid() ? QDateTime()
+                                                                       : monitor->lastUpdate());
+    };
+    connect(monitor, &TaskMonitor::liveChanged, this, live);
+    live();
+}
+
+void RecentTasksModel::markUnreported(const QStringList &keys)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const QString &key : keys) {
+        const int row = m_rowOf.value(key, -1);
+        if (row < 0)
+            continue;
+        Row &r = m_rows[row];
+        if (r.unreported)
+            continue;
+        const RowContext before = context(r);
+        r.unreported = true;
+        r.cancelPending = false;
+        // Retention counts from now: nothing more will come for it.
+        r.finishedSeen = now;
+        noteChange(r.info, before, r.info, context(r));
+    }
+}
+
+void RecentTasksModel::setAsOf(const QDateTime &since)
+{
+    if (since == m_asOf)
+        return;
+    m_asOf = since;
+    if (m_rows.isEmpty())
+        return;
+    // Every cell of every row changes its look; one range says so.
+    Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1),
+                       {AsOfRole, Qt::DisplayRole});
 }
 
 QDateTime RecentTasksModel::finishedAt(const vim::TaskInfo &info, const QDateTime &now) const
@@ -90,15 +144,17 @@ void RecentTasksModel::applyUpdates(const QList<vim::TaskInfo> &tasks)
                 finished.secsTo(now) >= m_maxAgeSeconds)
                 continue;
             addedAt.insert(info.key, int(added.size()));
-            added.append(Row{info, m_server, false, finished});
+            added.append(Row{info, m_server, false, finished, false});
             continue;
         }
         Row &r = m_rows[row];
-        if (r.info == info)
+        if (r.info == info && !r.unreported)
             continue;
         const vim::TaskInfo before = r.info;
         const RowContext beforeContext = context(r);
         r.info = info;
+        if (std::exchange(r.unreported, false))
+            r.finishedSeen = {};
         if (info.isFinished()) {
             r.cancelPending = false;
             if (!r.finishedSeen.isValid())
@@ -301,7 +357,7 @@ void RecentTasksModel::expireFinished(const QDateTime &now)
     QList<int> finished;
     for (int r = 0; r < m_rows.size(); ++r) {
         const Row &row = m_rows.at(r);
-        if (!row.info.isFinished())
+        if (!row.info.isFinished() && !row.unreported)
             continue;
         if (m_maxAgeSeconds > 0 && row.finishedSeen.secsTo(now) >= m_maxAgeSeconds)
             expired.append(r);

@@ -6,7 +6,10 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QPointer>
 #include <QTimer>
+
+class TaskMonitor;
 
 /// The live "Recent Tasks" table: one row per TaskInfo.key, fed by upserts (TaskMonitor).
 /// Changes are incremental: new rows are inserted in one batch per call, dataChanged covers
@@ -27,8 +30,18 @@ public:
                         int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    /// Subscribes to a monitor: its upserts, vanished tasks, server changes, liveness,
+    /// description and clock offset feed this model from now on (one monitor at a time).
+    void attach(TaskMonitor *monitor);
+
     /// Inserts unknown keys (one batch at the end) and updates known ones.
     void applyUpdates(const QList<vim::TaskInfo> &tasks);
+    /// Tasks the server no longer reports keep their last state, marked (UnreportedRole),
+    /// until retention removes them or the server reports the key again.
+    void markUnreported(const QStringList &keys);
+    /// Not live: every row is as of `since` (AsOfRole) until called with an invalid time.
+    void setAsOf(const QDateTime &since);
+    QDateTime asOf() const { return m_asOf; }
     void removeTasks(const QStringList &keys);
     /// Removes every row; meant for disconnecting, not for live operation.
     void clear();
@@ -68,6 +81,7 @@ private:
         QString server;
         bool cancelPending = false;
         QDateTime finishedSeen;
+        bool unreported = false;
     };
     using ChangeMask = QList<QList<int>>; // roles per column
 
@@ -85,6 +99,8 @@ private:
     bool m_flushScheduled = false;
     vim::TaskDescription m_description;
     QString m_server;
+    QDateTime m_asOf;
+    QPointer<TaskMonitor> m_monitor;
     int m_maxAgeSeconds = 600;
     int m_maxFinished = 200;
     QTimer m_retentionTimer;

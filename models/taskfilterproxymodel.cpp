@@ -79,6 +79,8 @@ bool TaskFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &so
         state = Running;
         break;
     }
+    if (first.data(TaskTable::UnreportedRole).toBool())
+        state = Unreported;
     if (!m_states.testFlag(state))
         return false;
 

@@ -19,9 +19,12 @@ public:
         Succeeded = 0x4,
         Failed = 0x8,     ///< error, not cancelled
         Cancelled = 0x10, ///< error with cancelled set
+        /// No longer reported by the server (TaskTable::UnreportedRole), whatever its last
+        /// known state: neither active nor finished as far as anyone can tell.
+        Unreported = 0x20,
         Active = Queued | Running,
         Finished = Succeeded | Failed | Cancelled,
-        AllStates = Active | Finished,
+        AllStates = Active | Finished | Unreported,
     };
     Q_DECLARE_FLAGS(StateFilters, StateFilter)
     Q_FLAG(StateFilters)

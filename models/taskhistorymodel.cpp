@@ -40,7 +40,7 @@ QVariant TaskHistoryModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    return cellData(m_rows.at(index.row()), RowContext{&m_description, m_server, false},
+    return cellData(m_rows.at(index.row()), RowContext{&m_description, m_server, false, false, {}},
                     index.column(), role);
 }
 

@@ -132,6 +132,7 @@ TaskMonitor::TaskMonitor(VimConnection *connection, QObject *parent)
         }
     });
     connect(m_connection, &VimConnection::stateChanged, this, [this](VimConnection::State state) {
+        updateLive();
         if (m_running && state == VimConnection::State::Connected && renewIfLostObjects())
             return;
         // Started before the connection was up, or waiting out a reconnect.
@@ -170,6 +171,62 @@ void TaskMonitor::setMode(Mode mode)
     m_mode = mode;
     qCInfo(lcModels) << "task monitor mode" << mode;
     Q_EMIT modeChanged(mode);
+    updateLive();
+}
+
+void TaskMonitor::updateLive()
+{
+    const bool watching =
+        m_mode == Mode::Live || m_mode == Mode::LiveWithoutCollector || m_mode == Mode::Polling;
+    const bool live = m_running && m_synchronized && watching &&
+                      m_connection->state() == VimConnection::State::Connected;
+    if (live == m_live)
+        return;
+    m_live = live;
+    qCInfo(lcModels) << (live ? "tasks are live" : "tasks are not live") << "; last update"
+                     << m_lastUpdate.toString(Qt::ISODate);
+    Q_EMIT liveChanged(live);
+}
+
+void TaskMonitor::adoptIdentity(const vim::ServiceContent &content)
+{
+    // instanceUuid survives restarts and upgrades of a vCenter; a host without one is
+    // known by where it answers and what it is.
+    QString identity = content.about.instanceUuid.value_or(QString());
+    if (identity.isEmpty())
+        identity = m_connection->baseUrl().toString(QUrl::RemoveUserInfo) + QLatin1Char('#') +
+                   content.about.apiType;
+    if (identity == m_serverIdentity)
+        return;
+    const bool changed = !m_serverIdentity.isEmpty();
+    m_serverIdentity = identity;
+    if (!changed)
+        return;
+    qCInfo(lcModels) << "a different server answers now; dropping" << m_tasks.size()
+                     << "tasks of the previous one";
+    m_tasks.clear();
+    m_forgotten.clear();
+    m_vanished.clear();
+    m_description = {};
+    Q_EMIT serverChanged(identity);
+}
+
+void TaskMonitor::vanish(const QStringList &keys)
+{
+    QStringList gone;
+    for (const QString &key : keys) {
+        if (!m_tasks.remove(key))
+            continue;
+        m_vanished.insert(key);
+        m_viewAdd.remove(key);
+        m_viewRemove.remove(key);
+        m_inView.remove(key);
+        gone.append(key);
+    }
+    if (gone.isEmpty())
+        return;
+    qCInfo(lcModels) << gone.size() << "tasks are no longer known to the server";
+    Q_EMIT tasksVanished(gone);
 }
 
 void TaskMonitor::start()
@@ -341,6 +398,25 @@ void TaskMonitor::setup()
     m_synchronized = false;
     m_draining = false;
     m_drainAgain = false;
+    updateLive();
+    // The server at this address may not be the one of the last setup (restored from
+    // another instance, or the user connected elsewhere): its tasks are not ours then.
+    svc::ServiceInstance(m_connection)
+        .content()
+        .then(this, [this, generation](const VimResult<vim::ServiceContent> &r) {
+            if (generation != m_generation || !m_running)
+                return;
+            if (!r.ok()) {
+                handleError(r.error(), "ServiceInstance.content");
+                return;
+            }
+            adoptIdentity(r.value());
+            setupWatch(generation);
+        });
+}
+
+void TaskMonitor::setupWatch(quint64 generation)
+{
     const vim::ServiceContent &content = m_connection->serviceContent();
     if (!content.taskManager) {
         m_errorString = tr("The server has no TaskManager.", "task monitor error");
@@ -503,21 +579,24 @@ void TaskMonitor::readRecentTasks(quint64 generation, bool initial)
                 return;
             QList<MoRef> watch;
             if (r.ok()) {
+                // At a (re)start everything listed is read once: after a server restart a
+                // key we know may name another task now.
                 for (const MoRef &ref : r.value()) {
-                    if (mayChange(ref.value))
+                    if (initial || mayChange(ref.value))
                         watch.append(ref);
                 }
             } else {
                 qCInfo(lcModels) << "recentTask:" << r.error().toString();
             }
             if (initial) {
-                // Tasks we saw running before a loss may have finished meanwhile and already
-                // left recentTask; watching them once more learns their final state.
+                // Every task we know is checked against the server once: those that moved
+                // on meanwhile report their state, and those the server cannot resolve any
+                // more (restarted, or aged out) come back unresolved and are marked.
                 QSet<QString> listed;
                 for (const MoRef &ref : std::as_const(watch))
                     listed.insert(ref.value);
                 for (auto it = m_tasks.cbegin(); it != m_tasks.cend(); ++it) {
-                    if (!it->isFinished() && !listed.contains(it.key()))
+                    if (!listed.contains(it.key()))
                         watch.append(taskRef(it.key()));
                 }
             }
@@ -595,6 +674,7 @@ void TaskMonitor::flushListView(bool includeRemovals)
             QSet<QString> missing;
             for (const MoRef &ref : r.value())
                 missing.insert(ref.value);
+            vanish(QStringList(missing.cbegin(), missing.cend()));
             for (const QString &key : sent) {
                 if (missing.contains(key))
                     continue;
@@ -654,7 +734,13 @@ void TaskMonitor::processUpdateSet(const vim::UpdateSet &set)
     m_version = set.version;
     QList<vim::TaskInfo> page;
     QList<vim::TaskInfo> infos;
+    QStringList missing;
     for (const vim::PropertyFilterUpdate &filter : set.filterSet) {
+        // A watched task the server cannot find any more (reportMissingObjectsInResults).
+        for (const vim::MissingObject &m : filter.missingSet) {
+            if (m.obj.type == QLatin1String("Task"))
+                missing.append(m.obj.value);
+        }
         for (const vim::ObjectUpdate &update : filter.objectSet) {
             if (update.kind == vim::ObjectUpdateKind::Value::Leave) {
                 m_inView.remove(update.obj.value);
@@ -691,6 +777,7 @@ void TaskMonitor::processUpdateSet(const vim::UpdateSet &set)
     applyTasks(page, true, changed);
     applyTasks(infos, false, changed);
     emitChanged(changed);
+    vanish(missing);
     forgetOldFinished();
     watchUnfinished(page);
     if (pageHasNew)
@@ -785,7 +872,8 @@ void TaskMonitor::drainCollector(quint64 generation)
 bool TaskMonitor::mayChange(const QString &key) const
 {
     const auto it = m_tasks.constFind(key);
-    return it == m_tasks.cend() ? !m_forgotten.contains(key) : !it->isFinished();
+    return it == m_tasks.cend() ? !m_forgotten.contains(key) && !m_vanished.contains(key)
+                                : !it->isFinished();
 }
 
 bool TaskMonitor::isKnown(const QString &key) const
@@ -795,9 +883,18 @@ bool TaskMonitor::isKnown(const QString &key) const
 
 void TaskMonitor::applyTasks(const QList<vim::TaskInfo> &tasks, bool fromPage, ChangeSet &changed)
 {
+    const QDateTime forgetCutoff = QDateTime::currentDateTimeUtc()
+                                       .addMSecs(m_serverClockOffsetMs)
+                                       .addSecs(-m_forgetAfterSeconds);
     for (const vim::TaskInfo &info : tasks) {
-        if (m_forgotten.contains(info.key))
-            continue;
+        if (m_forgotten.contains(info.key)) {
+            // The forgotten task itself, reported again: nothing new. Anything else under
+            // its key is a new task of a restarted server.
+            if (info.isFinished() && info.completeTime && *info.completeTime < forgetCutoff)
+                continue;
+            m_forgotten.remove(info.key);
+        }
+        m_vanished.remove(info.key);
         auto it = m_tasks.find(info.key);
         if (it == m_tasks.end()) {
             m_tasks.insert(info.key, info);
@@ -850,10 +947,12 @@ void TaskMonitor::forgetOldFinished()
 
 void TaskMonitor::markSynchronized()
 {
+    m_lastUpdate = QDateTime::currentDateTimeUtc();
     if (m_synchronized)
         return;
     m_synchronized = true;
     Q_EMIT synchronized();
+    updateLive();
 }
 
 void TaskMonitor::emitChanged(const ChangeSet &changed)
@@ -1016,14 +1115,17 @@ void TaskMonitor::poll()
             }
             auto remaining = std::make_shared<int>(int(refs.size()));
             auto batch = std::make_shared<QList<vim::TaskInfo>>();
+            auto gone = std::make_shared<QStringList>();
             auto failure = std::make_shared<VimError>();
             for (const MoRef &ref : std::as_const(refs)) {
                 svc::Task(m_connection, ref)
                     .info()
-                    .then(this, [this, generation, remaining, batch, failure,
+                    .then(this, [this, generation, remaining, batch, gone, failure,
                                  key = ref.value](const VimResult<vim::TaskInfo> &i) {
                         if (i.ok())
                             batch->append(i.value());
+                        else if (i.error().isFault(QStringLiteral("ManagedObjectNotFound")))
+                            gone->append(key);
                         else
                             noteTaskFailure(key, i.error(), *failure);
                         if (--*remaining > 0)
@@ -1034,6 +1136,7 @@ void TaskMonitor::poll()
                         ChangeSet changed;
                         applyTasks(*batch, false, changed);
                         emitChanged(changed);
+                        vanish(*gone);
                         // What could be read is shown; a task that failed is asked again.
                         if (failure->isError()) {
                             pollFailed(*failure, generation);
@@ -1049,9 +1152,7 @@ void TaskMonitor::poll()
 
 void TaskMonitor::noteTaskFailure(const QString &key, const VimError &error, VimError &first)
 {
-    // A task the server no longer knows is not a failure of the poll.
-    if (error.isFault(QStringLiteral("ManagedObjectNotFound")) ||
-        error.kind == VimError::Kind::Canceled)
+    if (error.kind == VimError::Kind::Canceled)
         return;
     // Asking again will not make it readable: said once per poll, not retried faster.
     if (error.kind == VimError::Kind::Decode) {

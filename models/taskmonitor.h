@@ -5,6 +5,7 @@
 #include <vim/taskdescription.h>
 #include <vim/taskinfo.h>
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
@@ -84,6 +85,16 @@ public:
     /// Requests a cancel; answers with cancelFinished.
     void cancelTask(const QString &key);
 
+    /// True while the tasks are known to be current: synchronized with the server since the
+    /// last (re)start and the connection up. Views grey their rows and stop relative times
+    /// otherwise (see lastUpdate()).
+    bool isLive() const { return m_live; }
+    /// Local time (UTC) of the last server answer that brought the tasks up to date.
+    QDateTime lastUpdate() const { return m_lastUpdate; }
+    /// The server's identity: about.instanceUuid, or its address and API type when it has
+    /// none. Empty before the first setup.
+    QString serverIdentity() const { return m_serverIdentity; }
+
 Q_SIGNALS:
     /// Tasks that are new or changed since the last emission; one signal per server update.
     void tasksUpdated(const QList<vim::TaskInfo> &tasks);
@@ -103,11 +114,25 @@ Q_SIGNALS:
     void taskUnreadable(const QString &key, const QString &message);
     void cancelFinished(const QString &key, bool ok, const QString &message);
     void stopped();
+    /// Tasks reported before that the server no longer knows (it restarted, or they aged
+    /// out while we were away); their last known state is all there is. No further
+    /// updates come for them unless the server reports the key again.
+    void tasksVanished(const QStringList &keys);
+    /// The monitor now watches a different server (another instanceUuid) than before: every
+    /// task reported so far belongs to the old one and must be dropped.
+    void serverChanged(const QString &identity);
+    void liveChanged(bool live);
 
 private:
     using MoRef = vim::ManagedObjectReference;
 
     void setMode(Mode mode);
+    void updateLive();
+    /// Part of setup(): everything after the server's identity is known.
+    void setupWatch(quint64 generation);
+    void adoptIdentity(const vim::ServiceContent &content);
+    /// Forgets tasks the server could not resolve and tells the views.
+    void vanish(const QStringList &keys);
     int fastInterval() const;
     void setup();
     void createListView(quint64 generation);
@@ -196,6 +221,11 @@ private:
     QHash<QString, vim::TaskInfo> m_tasks;
     /// Keys of finished tasks dropped from m_tasks: known and final, never re-reported.
     QSet<QString> m_forgotten;
+    /// Keys the server no longer knows (tasksVanished); not watched again.
+    QSet<QString> m_vanished;
+    QString m_serverIdentity;
+    bool m_live = false;
+    QDateTime m_lastUpdate;
     int m_forgetAfterSeconds = 15 * 60;
     int m_keepAtLeast = 1'000;
     qsizetype m_forgetCheckAt = 1'000;

@@ -75,11 +75,12 @@ QList<int> rolesOf(int column)
 {
     switch (column) {
     case TaskColumn:
-        return {Qt::DisplayRole, RawRole, TaskInfoRole, StateRole, ProgressRole};
+        return {Qt::DisplayRole, RawRole, TaskInfoRole, StateRole, ProgressRole, UnreportedRole};
     case TargetColumn:
         return {Qt::DisplayRole, RawRole, Qt::ToolTipRole};
     case StatusColumn:
-        return {Qt::DisplayRole, RawRole, StateRole, ProgressRole, CancelPendingRole};
+        return {Qt::DisplayRole, RawRole,          StateRole,
+                ProgressRole,    CancelPendingRole, UnreportedRole};
     default:
         return {Qt::DisplayRole, RawRole};
     }
@@ -101,6 +102,11 @@ QVariant cellData(const vim::TaskInfo &info, const RowContext &context, int colu
     if (role == CancelPendingRole)
         return column == StatusColumn ? QVariant(context.cancelPending && !info.isFinished())
                                       : QVariant();
+    if (role == UnreportedRole)
+        return column == TaskColumn || column == StatusColumn ? QVariant(context.unreported)
+                                                              : QVariant();
+    if (role == AsOfRole)
+        return context.asOf.isValid() ? QVariant(context.asOf) : QVariant();
     if (role == Qt::ToolTipRole && column == TargetColumn)
         return info.entity ? QVariant(info.entity->toString()) : QVariant();
     if (role != Qt::DisplayRole && role != RawRole)
@@ -115,7 +121,8 @@ QVariant cellData(const vim::TaskInfo &info, const RowContext &context, int colu
         // Raw is the state key so that sorting groups states; display is the sentence.
         return role == RawRole
                    ? QVariant(info.state.toString())
-                   : QVariant(statusText(info, context.description, context.cancelPending));
+                   : QVariant(statusText(info, context.description, context.cancelPending,
+                                         context.unreported));
     case DetailsColumn:
         return info.description ? info.description->message.value_or(QString()) : QString();
     case InitiatorColumn:
@@ -174,8 +181,12 @@ QString stateLabel(const QString &state, const vim::TaskDescription *description
 }
 
 QString statusText(const vim::TaskInfo &info, const vim::TaskDescription *description,
-                   bool cancelPending)
+                   bool cancelPending, bool unreported)
 {
+    if (unreported)
+        return tr("Unknown to the server · was %1",
+                  "status of a task the server does not know any more; %1 is its last status")
+            .arg(statusText(info, description, false, false));
     if (info.state == vim::TaskInfoState::Value::Error) {
         if (info.error)
             return info.error->message();

@@ -3,6 +3,7 @@
 #include <vim/taskdescription.h>
 #include <vim/taskinfo.h>
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QMetaType>
 #include <QObject>
@@ -48,6 +49,13 @@ enum Role
     /// bool: a cancel was requested from this client and the task has not finished yet.
     /// StatusColumn.
     CancelPendingRole,
+    /// bool: the server no longer reports this task (restarted, or the task aged out while
+    /// we were away); the row holds its last known state. TaskColumn and StatusColumn.
+    UnreportedRole,
+    /// QDateTime (UTC): the row is not current, its data is as of this time (the server is
+    /// being reconnected). Invalid while live. Every column; views grey such rows and show
+    /// relative times as of this time.
+    AsOfRole,
 };
 Q_ENUM_NS(Role)
 
@@ -57,6 +65,8 @@ struct RowContext
     const vim::TaskDescription *description = nullptr;
     QString server;
     bool cancelPending = false;
+    bool unreported = false;
+    QDateTime asOf;
 };
 
 QVariant headerData(int column, int role);
@@ -68,9 +78,10 @@ QList<int> rolesOf(int column);
 QString taskLabel(const vim::TaskInfo &info, const vim::TaskDescription *description);
 /// Localized label of a state key (`running` → "Running").
 QString stateLabel(const QString &state, const vim::TaskDescription *description);
-/// The status line: "Running 40 %", the error message, "Cancelling…".
+/// The status line: "Running 40 %", the error message, "Cancelling…"; for a task the server
+/// no longer reports, says so with the last known status.
 QString statusText(const vim::TaskInfo &info, const vim::TaskDescription *description,
-                   bool cancelPending);
+                   bool cancelPending, bool unreported = false);
 /// User name, "System", or the alarm or scheduled task that started it.
 QString initiator(const vim::TaskReason &reason);
 /// "850 ms", "12 s", "3 min 4 s", "2 h 5 min".

@@ -554,9 +554,12 @@ void VimConnection::complete(VimReply *reply, QJsonValue value, VimError error, 
         startRelogin();
         return;
     }
+    // A certificate refused on an ordinary call (a server back from a restart before anyone
+    // noticed it was gone) is checked like a lost connection; the check ends in its verdict.
     const bool connectionLost =
         !internal && m_state == State::Connected &&
-        (error.kind == VimError::Kind::Network || error.kind == VimError::Kind::Timeout);
+        (error.kind == VimError::Kind::Network || error.kind == VimError::Kind::Timeout ||
+         error.kind == VimError::Kind::Tls);
     QPointer<VimConnection> self(this);
     reply->fail(std::move(error));
     if (self && connectionLost && m_state == State::Connected)
@@ -1027,6 +1030,13 @@ void VimConnection::onReconnectError(const VimError &error)
     qCInfo(lcNetwork).noquote() << "connection lost (" << error.message << "); retry"
                                 << m_reconnectAttempt << "in" << delay << "ms";
     m_reconnectTimer->start(int(delay));
+}
+
+QDateTime VimConnection::nextAttemptAt() const
+{
+    if (m_state != State::Reconnecting || !m_reconnectTimer->isActive())
+        return {};
+    return QDateTime::currentDateTimeUtc().addMSecs(m_reconnectTimer->remainingTime());
 }
 
 void VimConnection::sessionRestored(bool renewed)

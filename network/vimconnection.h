@@ -10,6 +10,7 @@
 #include <vim/servicecontent.h>
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -73,11 +74,12 @@ struct ReconnectPolicy
 ///   sessionRenewed() and then resends each waiting call once. The state stays Connected.
 ///   If that Login fails, the waiting calls fail with their NotAuthenticated fault and the
 ///   state becomes Failed (InvalidLogin, NoPermission, ...) or Reconnecting (network).
-/// - A call failing with Kind::Network or Kind::Timeout while Connected is reported as is,
-///   and the session is checked (GET currentSession). Still valid: nothing changes. Gone:
-///   re-login as above. Unreachable: state Reconnecting, retried after 1 s, 2 s, 4 s ... up
-///   to 30 s (ReconnectPolicy); each retry checks the session and logs in again if needed.
-///   Back: stateChanged(Connected), then sessionRenewed() only if a new session was made.
+/// - A call failing with Kind::Network, Kind::Timeout or Kind::Tls while Connected is
+///   reported as is, and the session is checked (GET currentSession). Still valid: nothing
+///   changes. Gone: re-login as above. Unreachable: state Reconnecting, retried after 1 s,
+///   2 s, 4 s ... up to 30 s (ReconnectPolicy); each retry checks the session and logs in
+///   again if needed. Back: stateChanged(Connected), then sessionRenewed() only if a new
+///   session was made.
 ///   Give up after maxAttempts: Failed(Unreachable); a definitive answer (wrong password,
 ///   changed certificate) ends in Failed with that reason at once.
 /// - Calls made while Reconnecting are sent and fail as usual; wait for Connected.
@@ -145,6 +147,8 @@ public:
     const vim::ServiceContent &serviceContent() const { return m_content; }
     const vim::UserSession &userSession() const { return m_session; }
     bool hasSession() const { return !m_sessionId.isEmpty(); }
+    /// While Reconnecting: when the next attempt starts (UTC); invalid otherwise.
+    QDateTime nextAttemptAt() const;
     /// Requests sent and response bytes received, for the status bar and benchmarks.
     quint64 requestCount() const { return m_requestCount; }
     quint64 bytesReceived() const { return m_bytesReceived; }

@@ -10,6 +10,7 @@
 
 #include <vim/codec.h>
 
+#include <QCryptographicHash>
 #include <QSet>
 
 #include <algorithm>
@@ -251,7 +252,17 @@ vim::ServiceContent ObjectModel::serviceContent() const
     a.productLineId = esxi ? QStringLiteral("embeddedEsx") : QStringLiteral("vpx");
     a.apiType = esxi ? QStringLiteral("HostAgent") : QStringLiteral("VirtualCenter");
     a.apiVersion = release;
-    a.instanceUuid = QStringLiteral("4f1c2d3e-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
+    a.instanceUuid = m_ctx.options.instanceUuid;
+    if (a.instanceUuid->isEmpty()) {
+        // Stable for the same seed and mode, different otherwise (RFC 4122 layout, v5-ish).
+        const QByteArray seed = QByteArray(esxi ? "vtaskmon-sim/esxi/" : "vtaskmon-sim/vc/") +
+                                QByteArray::number(m_ctx.options.workload.seed);
+        const QByteArray h =
+            QCryptographicHash::hash(seed, QCryptographicHash::Sha1).left(16).toHex();
+        const QByteArray uuid = h.left(8) + '-' + h.mid(8, 4) + "-5" + h.mid(13, 3) + "-8" +
+                                h.mid(17, 3) + '-' + h.mid(20, 12);
+        a.instanceUuid = QString::fromLatin1(uuid);
+    }
     a.licenseProductName =
         esxi ? QStringLiteral("VMware ESX Server") : QStringLiteral("VMware VirtualCenter Server");
     a.licenseProductVersion = QStringLiteral("8.0");

@@ -79,7 +79,7 @@ Simulator::Simulator(const SimulatorOptions &options, QObject *parent)
     m_inventory = std::make_unique<Inventory>(options.inventory, options.esxi);
     m_catalog = std::make_unique<TaskCatalog>();
     m_sessions = std::make_unique<SessionRegistry>();
-    m_tasks = new TaskStore(options.maxTasks, this);
+    m_tasks = new TaskStore(options.maxTasks, options.firstTaskId, this);
     m_ctx->inventory = m_inventory.get();
     m_ctx->catalog = m_catalog.get();
     m_ctx->sessions = m_sessions.get();
@@ -225,6 +225,7 @@ SimulatorStats Simulator::stats() const
             st.perSession.insert(s->key, p);
         }
         st.sessions = m_sessions->size();
+        st.entities = m_inventory->size();
         st.tasks = m_tasks->size();
         st.activeTasks = m_tasks->activeCount();
         st.requests = m_http->requestCount();
@@ -338,6 +339,11 @@ void Simulator::expireAllSessions()
 void Simulator::cutAnswers(const QString &operation, int count, int delayMs)
 {
     inOwnerThread([&] { m_http->cutAnswers(operation, count, delayMs); });
+}
+
+void Simulator::failAnswers(const QString &operation, int count)
+{
+    inOwnerThread([&] { m_http->failAnswers(operation, count); });
 }
 
 void Simulator::restart()

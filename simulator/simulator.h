@@ -91,6 +91,9 @@ public:
     /// The next `count` answers to `operation` (`CreateListView`, `Login`, ...) are carried
     /// out, held `delayMs`, then cut off mid-response, whatever setFaults() says.
     void cutAnswers(const QString &operation, int count = 1, int delayMs = 0);
+    /// The next `count` calls of `operation` are refused with a SystemError fault, without
+    /// being carried out.
+    void failAnswers(const QString &operation, int count = 1);
 
 Q_SIGNALS:
     void taskCreated(const vim::TaskInfo &info);

@@ -65,6 +65,13 @@ struct SimulatorOptions
     int defaultPageSize = 10;
     /// Tasks kept for history collectors; the oldest are dropped beyond this.
     int maxTasks = 250000;
+    /// The number in the first task's key (`task-<n>`); a restarted server that starts
+    /// elsewhere has a task set of its own.
+    int firstTaskId = 1;
+    /// about.instanceUuid; empty: one derived from the seed and the mode, so that two
+    /// simulators of a fleet (or a vCenter and a host) are told apart, and a restart with
+    /// the same options is the same server.
+    QString instanceUuid;
     Inventory inventory;
     Workload workload;
     Faults faults;

@@ -27,6 +27,8 @@ struct SimulatorStats
     int filters = 0;
     int views = 0;
     int pendingWaits = 0;
+    /// Managed entities in the inventory, the root folder included.
+    int entities = 0;
     int tasks = 0;
     int activeTasks = 0;
     qint64 requests = 0;

@@ -12,8 +12,9 @@ constexpr qint64 kRecentWindowSecs = 600;
 constexpr size_t kCachedFinishedLimit = 2000;
 } // namespace
 
-TaskStore::TaskStore(int maxTasks, QObject *parent)
+TaskStore::TaskStore(int maxTasks, int firstId, QObject *parent)
     : QObject(parent)
+    , m_firstId(qMax(1, firstId))
     , m_maxTasks(qMax(1000, maxTasks))
 {}
 

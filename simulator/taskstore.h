@@ -23,7 +23,7 @@ class TaskStore final : public QObject
     Q_OBJECT
 
 public:
-    explicit TaskStore(int maxTasks, QObject *parent = nullptr);
+    explicit TaskStore(int maxTasks, int firstId = 1, QObject *parent = nullptr);
 
     TaskRecord *find(const QString &key) const;
     TaskRecord *byId(int id) const;

@@ -80,6 +80,15 @@ bool VimHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     qCDebug(lcSimulator).noquote() << "request" << m_requests.load() << exchange->method
                                    << exchange->path << "on port" << socket->peerPort();
 
+    if (!m_failures.isEmpty()) {
+        const auto failure = m_failures.find(exchange->path.section(QLatin1Char('/'), -1));
+        if (failure != m_failures.end()) {
+            if (--*failure <= 0)
+                m_failures.erase(failure);
+            exchange->respond(Reply::fault(faults::systemError(QStringLiteral("injected fault"))));
+            return true;
+        }
+    }
     if (!m_cuts.isEmpty()) {
         const QString operation = exchange->path.section(QLatin1Char('/'), -1);
         const auto cut = m_cuts.find(operation);
@@ -113,6 +122,14 @@ void VimHttpServer::cutAnswers(const QString &operation, int count, int delayMs)
         m_cuts.insert(operation, Cut{count, std::max(0, delayMs)});
     else
         m_cuts.remove(operation);
+}
+
+void VimHttpServer::failAnswers(const QString &operation, int count)
+{
+    if (count > 0)
+        m_failures.insert(operation, count);
+    else
+        m_failures.remove(operation);
 }
 
 void VimHttpServer::send(QTcpSocket *socket, const Reply &reply, bool close, int cutAfterMs)

@@ -36,6 +36,9 @@ public:
     /// The next `count` answers to `operation` (the last path segment, `CreateListView`)
     /// are cut off mid-response after `delayMs`; the server has carried the calls out.
     void cutAnswers(const QString &operation, int count, int delayMs);
+    /// The next `count` calls of `operation` are answered with a SystemError fault and not
+    /// carried out.
+    void failAnswers(const QString &operation, int count);
     /// Called with the session token of an answer that never fully reached the client
     /// (cut off before the end of its headers, or the client had gone): nobody can use or
     /// end that session but the idle timeout.
@@ -65,6 +68,7 @@ private:
         int delayMs = 0;
     };
     QHash<QString, Cut> m_cuts;
+    QHash<QString, int> m_failures;
     SimulatorOptions::Faults m_faults;
     QRandomGenerator m_random;
     std::atomic<qint64> m_requests{0};

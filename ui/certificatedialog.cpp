@@ -1,56 +1,61 @@
 #include "certificatedialog.h"
 
-#include "truststore.h"
+#include "certificatetext.h"
 
-#include <vimconnection.h>
-
+#include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 #include <QStyle>
 #include <QVBoxLayout>
 
 namespace {
 
-QString names(const QSslCertificate &cert, bool subject)
-{
-    QStringList parts;
-    const auto attrs = {QSslCertificate::CommonName, QSslCertificate::Organization,
-                        QSslCertificate::OrganizationalUnitName, QSslCertificate::CountryName};
-    for (const auto attr : attrs) {
-        const QStringList values = subject ? cert.subjectInfo(attr) : cert.issuerInfo(attr);
-        if (!values.isEmpty())
-            parts.append(values.join(QStringLiteral(", ")));
-    }
-    return parts.isEmpty() ? CertificateDialog::tr("(none)") : parts.join(QStringLiteral(" · "));
-}
-
-QLabel *valueLabel(const QString &text, QWidget *parent)
+QLabel *valueLabel(const QString &text, QWidget *parent, const char *name = nullptr)
 {
     auto *label = new QLabel(text, parent);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     label->setWordWrap(true);
+    if (name)
+        label->setObjectName(QLatin1String(name));
+    return label;
+}
+
+QLabel *thumbprintLabel(const QByteArray &sha256, QWidget *parent, const char *name)
+{
+    auto *label = valueLabel(CertificateText::thumbprint(sha256), parent, name);
+    label->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    label->setAccessibleName(CertificateDialog::tr("SHA-256 thumbprint"));
+    return label;
+}
+
+QLabel *sectionLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    QFont bold = label->font();
+    bold.setBold(true);
+    label->setFont(bold);
+    label->setContentsMargins(0, 6, 0, 0);
     return label;
 }
 
 } // namespace
 
 CertificateDialog::CertificateDialog(const QSslCertificate &certificate, const QString &hostKey,
-                                     Mode mode, const QString &pinnedThumbprint, QWidget *parent)
+                                     Mode mode, const PinnedCertificate &pinned, QWidget *parent)
     : QDialog(parent)
+    , m_certificate(certificate)
+    , m_hostKey(hostKey)
 {
     setObjectName(QStringLiteral("CertificateDialog"));
     setWindowTitle(mode == Mode::Untrusted ? tr("Untrusted Certificate")
                                            : tr("Certificate Changed"));
 
     auto *icon = new QLabel(this);
-    const auto pixmap =
-        mode == Mode::Untrusted ? QStyle::SP_MessageBoxWarning : QStyle::SP_MessageBoxCritical;
-    icon->setPixmap(style()->standardIcon(pixmap).pixmap(48, 48));
+    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(48, 48));
     icon->setAlignment(Qt::AlignTop);
 
     auto *headline = new QLabel(this);
@@ -64,64 +69,44 @@ CertificateDialog::CertificateDialog(const QSslCertificate &certificate, const Q
                 .arg(hostKey.toHtmlEscaped()));
     } else {
         headline->setText(
-            tr("<b>The certificate of %1 has changed, so the connection was refused.</b><br>You "
-               "pinned a different certificate for this host. Someone may be intercepting the "
-               "connection; or the server got a new certificate. Ask your administrator before "
-               "you connect again.")
+            tr("<b>The certificate of %1 has changed since you pinned it.</b><br>Servers get a "
+               "new certificate when the old one expires or is replaced, but someone who "
+               "intercepts the connection would also show a different one. Compare the new "
+               "thumbprint with the one your administrator gives you before you trust it. "
+               "Until then nothing is sent to the server.")
                 .arg(hostKey.toHtmlEscaped()));
     }
 
-    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    const QString thumbprint = VimConnection::thumbprint(certificate);
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("Host:"), valueLabel(hostKey, this));
-    form->addRow(tr("Subject:"), valueLabel(names(certificate, true), this));
-    form->addRow(tr("Issuer:"), valueLabel(names(certificate, false), this));
-    const QLocale locale;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    QString validity =
-        tr("%1 to %2")
-            .arg(locale.toString(certificate.effectiveDate().toLocalTime(), QLocale::ShortFormat),
-                 locale.toString(certificate.expiryDate().toLocalTime(), QLocale::ShortFormat));
-    if (certificate.expiryDate() < now)
-        validity += QLatin1Char(' ') + tr("(expired)");
-    else if (certificate.effectiveDate() > now)
-        validity += QLatin1Char(' ') + tr("(not yet valid)");
-    form->addRow(tr("Valid:", "certificate validity period"), valueLabel(validity, this));
-    auto *thumbLabel = valueLabel(TrustStore::formatThumbprint(thumbprint), this);
-    thumbLabel->setObjectName(QStringLiteral("thumbprint"));
-    thumbLabel->setFont(mono);
-    thumbLabel->setAccessibleName(tr("SHA-256 thumbprint"));
-    form->addRow(tr("SHA-256:"), thumbLabel);
-    if (mode == Mode::Changed && !pinnedThumbprint.isEmpty()) {
-        auto *pinnedLabel = valueLabel(TrustStore::formatThumbprint(pinnedThumbprint), this);
-        pinnedLabel->setFont(mono);
-        form->addRow(tr("Pinned:", "the certificate thumbprint the user pinned"), pinnedLabel);
+    if (mode == Mode::Changed) {
+        addPinned(form, pinned);
+        form->addRow(sectionLabel(tr("Presented now"), this));
+    }
+    addPresented(form);
+    if (mode == Mode::Changed && !pinned.subject.isEmpty()) {
+        const bool same = pinned.subject == CertificateText::subject(certificate);
+        auto *hint = valueLabel(same ? tr("Same subject as the pinned certificate.")
+                                     : tr("The subject differs from the pinned certificate."),
+                                this, "subjectHint");
+        QFont italic = hint->font();
+        italic.setItalic(true);
+        hint->setFont(italic);
+        form->addRow(QString(), hint);
     }
 
     auto *buttons = new QDialogButtonBox(this);
     if (mode == Mode::Untrusted) {
-        auto *once = buttons->addButton(tr("Trust &Once"), QDialogButtonBox::AcceptRole);
-        once->setObjectName(QStringLiteral("trustOnce"));
-        auto *always = buttons->addButton(tr("&Always Trust This Certificate for This Host"),
-                                          QDialogButtonBox::AcceptRole);
-        always->setObjectName(QStringLiteral("trustAlways"));
+        addButton(buttons, tr("Trust &Once"), "trustOnce", TrustOnce);
+        addButton(buttons, tr("&Always Trust This Certificate for This Host"), "trustAlways",
+                  TrustAlways);
         auto *cancel = buttons->addButton(QDialogButtonBox::Cancel);
         cancel->setDefault(true);
-        connect(once, &QPushButton::clicked, this, [this] {
-            m_decision = TrustOnce;
-            done(TrustOnce);
-        });
-        connect(always, &QPushButton::clicked, this, [this] {
-            m_decision = TrustAlways;
-            done(TrustAlways);
-        });
         connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
     } else {
-        auto *close = buttons->addButton(QDialogButtonBox::Close);
-        close->setDefault(true);
-        connect(close, &QPushButton::clicked, this, &QDialog::reject);
+        addButton(buttons, tr("&Trust the New Certificate"), "replacePin", ReplacePin);
+        addButton(buttons, tr("&Refuse It"), "keepPin", KeepPin)->setDefault(true);
     }
 
     auto *text = new QVBoxLayout;
@@ -136,5 +121,53 @@ CertificateDialog::CertificateDialog(const QSslCertificate &certificate, const Q
     layout->addLayout(top);
     layout->addStretch();
     layout->addWidget(buttons);
-    setMinimumWidth(620);
+    setMinimumWidth(680);
+    // The wrapped texts' height for the width the dialog really has, not for a narrower guess.
+    resize(minimumWidth(), qMax(heightForWidth(minimumWidth()), minimumSizeHint().height()));
+}
+
+QPushButton *CertificateDialog::addButton(QDialogButtonBox *buttons, const QString &text,
+                                          const char *name, Decision decision)
+{
+    auto *button = buttons->addButton(text, decision == KeepPin ? QDialogButtonBox::RejectRole
+                                                                : QDialogButtonBox::AcceptRole);
+    button->setObjectName(QLatin1String(name));
+    connect(button, &QPushButton::clicked, this, [this, decision] {
+        m_decision = decision;
+        done(decision);
+    });
+    return button;
+}
+
+void CertificateDialog::addPresented(QFormLayout *form)
+{
+    form->addRow(tr("SHA-256:"), thumbprintLabel(m_certificate.digest(QCryptographicHash::Sha256),
+                                                 this, "thumbprint"));
+    form->addRow(tr("Subject:"),
+                 valueLabel(CertificateText::subject(m_certificate), this, "subject"));
+    form->addRow(tr("Issuer:"), valueLabel(CertificateText::issuer(m_certificate), this));
+    form->addRow(tr("Valid:", "certificate validity period"),
+                 valueLabel(CertificateText::validity(m_certificate.effectiveDate(),
+                                                      m_certificate.expiryDate()),
+                            this, "validity"));
+}
+
+void CertificateDialog::addPinned(QFormLayout *form, const PinnedCertificate &pinned)
+{
+    form->addRow(sectionLabel(tr("Pinned certificate"), this));
+    if (pinned.isUsable())
+        form->addRow(tr("SHA-256:"), thumbprintLabel(pinned.sha256, this, "pinnedThumbprint"));
+    else
+        form->addRow(tr("SHA-256:"),
+                     valueLabel(pinned.problem.isEmpty() ? tr("not recorded") : pinned.problem,
+                                this, "pinnedThumbprint"));
+    form->addRow(tr("Subject:"),
+                 valueLabel(pinned.subject.isEmpty() ? tr("not recorded") : pinned.subject, this,
+                            "pinnedSubject"));
+    if (pinned.notAfter.isValid())
+        form->addRow(
+            tr("Valid:", "certificate validity period"),
+            valueLabel(CertificateText::validity({}, pinned.notAfter), this, "pinnedValidity"));
+    form->addRow(tr("Pinned since:"),
+                 valueLabel(CertificateText::dateTime(pinned.pinnedSince), this, "pinnedSince"));
 }

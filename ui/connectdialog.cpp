@@ -9,6 +9,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -250,39 +251,29 @@ void ConnectDialog::handleFailure()
     const QString detail = m_connection->failureMessage();
     using R = VimConnection::FailureReason;
     switch (m_connection->failureReason()) {
-    case R::CertificateUntrusted: {
+    case R::CertificateUntrusted:
+    case R::CertificateChanged: {
+        const bool changed = m_connection->failureReason() == R::CertificateChanged;
         const QList<QSslCertificate> chain = m_connection->peerChain();
         if (chain.isEmpty()) {
-            showError(
-                tr("The server's certificate is not trusted, and it sent no certificate to show."));
+            showError(changed ? detail
+                              : tr("The server's certificate is not trusted, and it sent no "
+                                   "certificate to show."));
             return;
         }
-        CertificateDialog dialog(chain.first(), host, CertificateDialog::Mode::Untrusted, {}, this);
-        dialog.exec();
-        const QString thumb = VimConnection::thumbprint(chain.first());
-        if (dialog.decision() == CertificateDialog::TrustOnce) {
-            m_trustedOnce[host].append(QByteArray::fromHex(thumb.toLatin1()));
-            connectToServer();
-        } else if (dialog.decision() == CertificateDialog::TrustAlways) {
-            TrustStore::pin(host, thumb);
-            connectToServer();
-        } else {
-            showError(tr("Not connected: the server's certificate was not trusted."));
-        }
-        return;
-    }
-    case R::CertificateChanged: {
-        const QList<QSslCertificate> chain = m_connection->peerChain();
-        const QString message =
-            tr("Refused: %1 presented a different certificate from the one you pinned. "
-               "Someone may be intercepting the connection.")
-                .arg(host);
-        showError(message);
-        if (!chain.isEmpty()) {
-            CertificateDialog dialog(chain.first(), host, CertificateDialog::Mode::Changed,
-                                     QString::fromLatin1(TrustStore::pinned(host).toHex()), this);
-            dialog.exec();
-        }
+        if (changed)
+            showError(tr("%1 presented a different certificate from the one you pinned. "
+                         "Compare them and decide.")
+                          .arg(host));
+        // Opened, not exec()'d: no event loop nested in this reaction to the network.
+        auto *dialog = new CertificateDialog(
+            chain.first(), host,
+            changed ? CertificateDialog::Mode::Changed : CertificateDialog::Mode::Untrusted,
+            changed ? TrustStore::entry(host) : PinnedCertificate{}, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::finished, this,
+                [this, dialog, changed] { onCertificateDecision(dialog, changed); });
+        dialog->open();
         return;
     }
     case R::InvalidLogin:
@@ -316,6 +307,29 @@ void ConnectDialog::handleFailure()
         break;
     }
     showError(detail.isEmpty() ? tr("The connection failed.") : detail);
+}
+
+void ConnectDialog::onCertificateDecision(const CertificateDialog *dialog, bool changed)
+{
+    const QString host = dialog->hostKey();
+    switch (dialog->decision()) {
+    case CertificateDialog::TrustOnce:
+        m_trustedOnce[host].append(dialog->certificate().digest(QCryptographicHash::Sha256));
+        connectToServer();
+        return;
+    case CertificateDialog::TrustAlways:
+    case CertificateDialog::ReplacePin:
+        TrustStore::pin(host, dialog->certificate());
+        connectToServer();
+        return;
+    case CertificateDialog::KeepPin:
+    case CertificateDialog::Rejected:
+        break;
+    }
+    showError(changed ? tr("Refused: %1 presented a different certificate from the one you "
+                           "pinned, and the pin stays. Someone may be intercepting the connection.")
+                            .arg(host)
+                      : tr("Not connected: the server's certificate was not trusted."));
 }
 
 void ConnectDialog::showError(const QString &text)

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class CertificateDialog;
 class CredentialStore;
 class QCheckBox;
 class QComboBox;
@@ -39,6 +40,7 @@ public Q_SLOTS:
 private:
     void onStateChanged(VimConnection::State state);
     void handleFailure();
+    void onCertificateDecision(const CertificateDialog *dialog, bool changed);
     void showError(const QString &text);
     void setBusy(bool busy);
     void loadRememberedPassword();

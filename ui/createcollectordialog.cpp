@@ -4,6 +4,7 @@
 #include "formhelpers.h"
 #include "icons.h"
 #include "inventorymodel.h"
+#include "serverobjects.h"
 #include "uisettings.h"
 
 #include <taskmanager.h>
@@ -27,6 +28,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -376,20 +378,49 @@ void CreateCollectorDialog::submit()
     m_submit->setEnabled(false);
     m_error->hide();
     UiSettings::historyPageSize.set(pageSize());
-    svc::TaskManager(m_connection, *taskManager)
+    // The dialog may be closed before the answer comes. The answer then belongs to the
+    // connection, so that the collector is destroyed instead of counting against
+    // maxCollector for the rest of the session.
+    VimConnection *connection = m_connection;
+    auto *outcome = new QObject(connection);
+    svc::TaskManager(connection, *taskManager)
         .createCollectorForTasks(*spec)
-        .then(this, [this, spec = *spec](const VimResult<vim::ManagedObjectReference> &result) {
-            m_submit->setEnabled(true);
-            if (!result) {
-                QString message = result.error().message;
-                if (result.error().isFault(QStringLiteral("InvalidState")))
-                    message = tr("The server allows no more history collectors for this session. "
-                                 "Destroy one on the History tab first.");
-                m_error->setText(tr("The collector was not created: %1").arg(message));
-                m_error->show();
-                return;
-            }
-            Q_EMIT collectorCreated(*result, spec, pageSize());
-            accept();
+        .then(outcome, [outcome, connection, dialog = QPointer<CreateCollectorDialog>(this),
+                        submission = ++m_submission,
+                        spec = *spec](const VimResult<vim::ManagedObjectReference> &result) {
+            outcome->deleteLater();
+            if (!result && result.error().mayHaveTakenEffect())
+                ServerObjects::replaceSessionIfLost(connection, "a collector create got no answer");
+            if (dialog && dialog->m_submission == submission)
+                dialog->onCreated(result, spec);
+            else if (result)
+                ServerObjects::destroy(connection, *result);
         });
+}
+
+void CreateCollectorDialog::done(int result)
+{
+    // Closed while a create is in flight: its answer is no longer wanted (see submit()).
+    if (result != Accepted) {
+        ++m_submission;
+        m_submit->setEnabled(true);
+    }
+    QDialog::done(result);
+}
+
+void CreateCollectorDialog::onCreated(const VimResult<vim::ManagedObjectReference> &result,
+                                      const vim::TaskFilterSpec &spec)
+{
+    m_submit->setEnabled(true);
+    if (!result) {
+        QString message = result.error().message;
+        if (result.error().isFault(QStringLiteral("InvalidState")))
+            message = tr("The server allows no more history collectors for this session. "
+                         "Destroy one on the History tab first.");
+        m_error->setText(tr("The collector was not created: %1").arg(message));
+        m_error->show();
+        return;
+    }
+    Q_EMIT collectorCreated(*result, spec, pageSize());
+    accept();
 }

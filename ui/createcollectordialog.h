@@ -1,5 +1,7 @@
 #pragma once
 
+#include <vimresult.h>
+
 #include <vim/taskfilterspec.h>
 
 #include <QDialog>
@@ -33,6 +35,8 @@ public:
     int pageSize() const;
     QString previewText() const;
 
+    void done(int result) override;
+
 public Q_SLOTS:
     void submit();
     /// Sets begin to now − `seconds` and clears end.
@@ -45,8 +49,13 @@ Q_SIGNALS:
 private:
     QWidget *buildForm();
     void updatePreview();
+    void onCreated(const VimResult<vim::ManagedObjectReference> &result,
+                   const vim::TaskFilterSpec &spec);
 
     VimConnection *m_connection;
+    /// Bumped by each submit and by closing the dialog: an answer to an older one is not
+    /// shown, and the collector it made is destroyed.
+    quint64 m_submission = 0;
     QSplitter *m_splitter;
     QGroupBox *m_entityGroup;
     EntityPicker *m_entity;

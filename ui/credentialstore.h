@@ -6,7 +6,8 @@
 #include <functional>
 
 /// Passwords in the system keychain (QtKeychain), keyed by `user@host:port`. Every call is
-/// asynchronous; failures come back as a sentence (no keychain service, access denied).
+/// asynchronous; failures come back as a sentence (no keychain service and what to install,
+/// access denied, the service's own error).
 class CredentialStore final : public QObject
 {
     Q_OBJECT
@@ -18,6 +19,9 @@ public:
     explicit CredentialStore(QObject *parent = nullptr);
 
     static QString accountKey(const QString &hostKey, const QString &userName);
+    /// Keychain requests of all stores not answered yet. A store destroyed meanwhile is not
+    /// called back, but its requests stay out until the keychain service answers them.
+    static int requestsInFlight();
 
     void readPassword(const QString &account, ReadCallback done);
     /// An empty error means the password was stored.

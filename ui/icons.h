@@ -26,7 +26,8 @@ public:
         Running,
         Success,
         Error,
-        Cancelled
+        Cancelled,
+        Unreported ///< the server no longer reports the task
     };
 
     static QIcon app();

@@ -1,5 +1,6 @@
 #include "inventorymodel.h"
 
+#include "serverobjects.h"
 #include "uilogging.h"
 
 #include <propertycollector.h>
@@ -7,6 +8,10 @@
 #include <vimconnection.h>
 
 #include <vim/codec.h>
+
+#include <QPointer>
+
+#include <functional>
 
 InventoryModel::InventoryModel(QObject *parent)
     : QStandardItemModel(0, 2, parent)
@@ -30,8 +35,10 @@ int InventoryModel::rowOf(const vim::ManagedObjectReference &ref) const
 
 void InventoryModel::addEntity(const vim::ManagedObjectReference &ref, const QString &name)
 {
-    if (rowOf(ref) >= 0)
+    // A ContainerView may list an entity twice (a network in its folder and its cluster).
+    if (m_known.contains(ref))
         return;
+    m_known.insert(ref);
     auto *nameItem = new QStandardItem(name.isEmpty() ? ref.value : name);
     nameItem->setData(QVariant::fromValue(ref), MoRefRole);
     nameItem->setToolTip(ref.toString());
@@ -41,66 +48,138 @@ void InventoryModel::addEntity(const vim::ManagedObjectReference &ref, const QSt
     appendRow({nameItem, typeItem});
 }
 
+namespace {
+
+/// One load: creates the ContainerView, reads it page by page until the token runs out and
+/// destroys it on every path (success, fault, network error, model gone). It belongs to the
+/// connection rather than to the model, so that a model destroyed while a call is in flight
+/// still has its view destroyed.
+class InventoryLoad final : public QObject
+{
+public:
+    struct Client
+    {
+        /// False once the model is gone or has started another load: read no further.
+        std::function<bool()> wanted;
+        std::function<void(const QList<vim::ObjectContent> &)> page;
+        /// Empty on success, otherwise a sentence for the user.
+        std::function<void(const QString &error)> finished;
+    };
+
+    InventoryLoad(VimConnection *connection, Client client)
+        : QObject(connection)
+        , m_connection(connection)
+        , m_collector(connection, connection->serviceContent().propertyCollector)
+        , m_client(std::move(client))
+    {}
+
+    void start()
+    {
+        const vim::ServiceContent &content = m_connection->serviceContent();
+        svc::ViewManager(m_connection, *content.viewManager)
+            .createContainerView(content.rootFolder, {QStringLiteral("ManagedEntity")}, true)
+            .then(this, [this](const VimResult<vim::ManagedObjectReference> &view) {
+                if (!view) {
+                    if (view.error().mayHaveTakenEffect())
+                        ServerObjects::replaceSessionIfLost(
+                            m_connection, "an inventory view create got no answer");
+                    return finish(&view.error());
+                }
+                m_view = *view;
+                if (!m_client.wanted())
+                    return finish(nullptr);
+                retrieve();
+            });
+    }
+
+private:
+    void retrieve()
+    {
+        vim::PropertyFilterSpec spec;
+        spec.propSet = {
+            vim::PropertySpec{QStringLiteral("ManagedEntity"), false, {QStringLiteral("name")}}};
+        vim::ObjectSpec object;
+        object.obj = m_view;
+        object.skip = true;
+        object.selectSet = {
+            vim::SelectionSpec::traversal(QStringLiteral("ContainerView"), QStringLiteral("view"))};
+        spec.objectSet = {object};
+        m_collector.retrievePropertiesEx({spec}, vim::RetrieveOptions{1000})
+            .then(this,
+                  [this](const VimResult<std::optional<vim::RetrieveResult>> &r) { onPage(r); });
+    }
+
+    void onPage(const VimResult<std::optional<vim::RetrieveResult>> &result)
+    {
+        if (!result)
+            return finish(&result.error());
+        m_token.clear();
+        if (!result->has_value()) // nothing in the view
+            return finish(nullptr);
+        if (m_client.wanted())
+            m_client.page((*result)->objects);
+        m_token = (*result)->token.value_or(QString());
+        if (m_token.isEmpty() || !m_client.wanted())
+            return finish(nullptr);
+        // Pages follow until the token runs out.
+        m_collector.continueRetrievePropertiesEx(m_token).then(
+            this, [this](const VimResult<std::optional<vim::RetrieveResult>> &r) { onPage(r); });
+    }
+
+    void finish(const VimError *error)
+    {
+        // A retrieve left unfinished holds the rest of the result at the server.
+        if (!m_token.isEmpty())
+            m_collector.cancelRetrievePropertiesEx(m_token).then(m_connection,
+                                                                 [](const VimResult<void> &) {});
+        if (!m_view.isNull())
+            ServerObjects::destroy(m_connection, m_view);
+        if (m_client.wanted())
+            m_client.finished(error ? error->message : QString());
+        deleteLater();
+    }
+
+    VimConnection *m_connection;
+    svc::PropertyCollector m_collector;
+    Client m_client;
+    vim::ManagedObjectReference m_view;
+    QString m_token;
+};
+
+} // namespace
+
 void InventoryModel::load(VimConnection *connection)
 {
+    const quint64 generation = ++m_generation;
     removeRows(0, rowCount());
+    m_known.clear();
     const vim::ServiceContent &content = connection->serviceContent();
     addEntity(content.rootFolder, tr("Root folder"));
     if (!content.viewManager) {
+        m_loading = false;
         Q_EMIT loaded();
         return;
     }
     m_loading = true;
-    svc::ViewManager(connection, *content.viewManager)
-        .createContainerView(content.rootFolder, {QStringLiteral("ManagedEntity")}, true)
-        .then(this, [this, connection](const VimResult<vim::ManagedObjectReference> &view) {
-            if (!view) {
-                m_loading = false;
-                qCWarning(lcUi) << "inventory view:" << view.error().toString();
-                Q_EMIT failed(view.error().message);
-                return;
-            }
-            retrieve(connection, *view);
-        });
-}
-
-void InventoryModel::retrieve(VimConnection *connection, const vim::ManagedObjectReference &view)
-{
-    vim::PropertyFilterSpec spec;
-    spec.propSet = {
-        vim::PropertySpec{QStringLiteral("ManagedEntity"), false, {QStringLiteral("name")}}};
-    vim::ObjectSpec object;
-    object.obj = view;
-    object.skip = true;
-    object.selectSet = {
-        vim::SelectionSpec::traversal(QStringLiteral("ContainerView"), QStringLiteral("view"))};
-    spec.objectSet = {object};
-    const svc::PropertyCollector pc(connection, connection->serviceContent().propertyCollector);
-    auto handle = [this, connection, view,
-                   pc](const VimResult<std::optional<vim::RetrieveResult>> &result) {
-        if (!result) {
-            m_loading = false;
-            Q_EMIT failed(result.error().message);
-            return;
-        }
-        if (!result->has_value()) {
-            finish(connection, view);
-            return;
-        }
-        addContents((*result)->objects);
-        if ((*result)->token) {
-            // Pages follow until the token runs out; the same handler takes each.
-            pc.continueRetrievePropertiesEx(*(*result)->token)
-                .then(this, [this, connection, view](const auto &next) {
-                    if (next && next->has_value())
-                        addContents((*next)->objects);
-                    finish(connection, view);
-                });
-            return;
-        }
-        finish(connection, view);
+    const QPointer<InventoryModel> model(this);
+    InventoryLoad::Client client;
+    client.wanted = [model, generation] {
+        return model && model->m_generation == generation;
     };
-    pc.retrievePropertiesEx({spec}, vim::RetrieveOptions{1000}).then(this, std::move(handle));
+    client.page = [this](const QList<vim::ObjectContent> &objects) {
+        addContents(objects);
+    };
+    client.finished = [this](const QString &error) {
+        m_loading = false;
+        sort(NameColumn);
+        if (error.isEmpty()) {
+            Q_EMIT loaded();
+            return;
+        }
+        qCWarning(lcUi) << "inventory:" << error;
+        Q_EMIT failed(tr("The inventory could not be read completely: %1").arg(error));
+    };
+    (new InventoryLoad(connection, std::move(client)))->start();
 }
 
 void InventoryModel::addContents(const QList<vim::ObjectContent> &objects)
@@ -115,12 +194,4 @@ void InventoryModel::addContents(const QList<vim::ObjectContent> &objects)
         }
         addEntity(o.obj, name);
     }
-}
-
-void InventoryModel::finish(VimConnection *connection, const vim::ManagedObjectReference &view)
-{
-    m_loading = false;
-    sort(NameColumn);
-    svc::View(connection, view).destroyView().then(this, [](const VimResult<void> &) {});
-    Q_EMIT loaded();
 }

@@ -3,12 +3,14 @@
 #include <vim/moref.h>
 #include <vim/propertycollectortypes.h>
 
+#include <QSet>
 #include <QStandardItemModel>
 
 class VimConnection;
 
 /// The server's managed entities (name, type, MoRef) for the entity pickers, read once per
-/// connection through a ContainerView on the root folder and RetrievePropertiesEx.
+/// connection through a ContainerView on the root folder and RetrievePropertiesEx, page by
+/// page; the view is destroyed whatever happens, also when the model goes first.
 class InventoryModel final : public QStandardItemModel
 {
     Q_OBJECT
@@ -25,6 +27,7 @@ public:
 
     explicit InventoryModel(QObject *parent = nullptr);
 
+    /// Reads the inventory again; loaded() or failed() follows (a later load() supersedes).
     void load(VimConnection *connection);
     bool isLoading() const { return m_loading; }
     /// Adds one entity (the root folder is not inside its own ContainerView; tests and
@@ -39,9 +42,10 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    void retrieve(VimConnection *connection, const vim::ManagedObjectReference &view);
     void addContents(const QList<vim::ObjectContent> &objects);
-    void finish(VimConnection *connection, const vim::ManagedObjectReference &view);
 
     bool m_loading = false;
+    quint64 m_generation = 0;
+    /// The rows' references, so that adding stays linear for a large inventory.
+    QSet<vim::ManagedObjectReference> m_known;
 };

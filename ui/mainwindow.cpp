@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "certificatenotice.h"
 #include "connectdialog.h"
 #include "createcollectordialog.h"
 #include "createtaskdialog.h"
@@ -9,6 +10,7 @@
 #include "historyview.h"
 #include "icons.h"
 #include "inventorymodel.h"
+#include "settingsdialog.h"
 #include "taskdetailsview.h"
 #include "taskexporter.h"
 #include "taskitemdelegate.h"
@@ -75,7 +77,18 @@ MainWindow::MainWindow(VimConnection *connection, QWidget *parent)
     m_tabs->addTab(m_historyView, tr("&History"));
     m_descriptionsView = new DescriptionsView(m_descriptions, this);
     m_tabs->addTab(m_descriptionsView, tr("&Descriptions"));
-    setCentralWidget(m_tabs);
+    m_certificateNotice = new CertificateNotice(connection, this);
+    connect(m_certificateNotice, &CertificateNotice::changed, this, [this] {
+        updateStatusBar();
+        updateStaleBanner();
+    });
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_certificateNotice);
+    centralLayout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
     createMenus();
     createStatusBar();
 
@@ -87,10 +100,22 @@ MainWindow::MainWindow(VimConnection *connection, QWidget *parent)
 
     connect(m_connection, &VimConnection::stateChanged, this,
             &MainWindow::onConnectionStateChanged);
+    // The live list follows the monitor by itself; the window only notices what it shows.
+    m_recent->attach(m_monitor);
     connect(m_monitor, &TaskMonitor::tasksUpdated, this, &MainWindow::onTasksUpdated);
+    connect(m_monitor, &TaskMonitor::liveChanged, this, &MainWindow::updateStaleBanner);
+    connect(m_monitor, &TaskMonitor::serverChanged, this, [this] {
+        // Another server answers at this address: what the window showed belongs to the
+        // old one.
+        m_failureNotified.clear();
+        m_inventory->load(m_connection);
+        updateDetails();
+        updateActions();
+    });
+    connect(m_inventory, &InventoryModel::failed, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15'000); });
     connect(m_monitor, &TaskMonitor::descriptionChanged, this,
             [this](const vim::TaskDescription &d) {
-                m_recent->setDescription(d);
                 m_descriptions->setDescription(d);
                 m_historyView->setDescription(d);
                 updateDetails();
@@ -100,8 +125,6 @@ MainWindow::MainWindow(VimConnection *connection, QWidget *parent)
         updateStatusBar();
     });
     connect(m_monitor, &TaskMonitor::cancelFinished, this, &MainWindow::onCancelFinished);
-    connect(m_monitor, &TaskMonitor::serverClockOffsetChanged, m_recent,
-            &RecentTasksModel::setServerClockOffset);
     connect(m_historyView, &HistoryView::newCollectorRequested, this, &MainWindow::newCollector);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
 
@@ -113,6 +136,9 @@ MainWindow::MainWindow(VimConnection *connection, QWidget *parent)
         updateStatusBar();
     });
     m_tick.start();
+    // The banner's countdown to the next reconnect attempt.
+    m_bannerTick.setInterval(1'000);
+    connect(&m_bannerTick, &QTimer::timeout, this, &MainWindow::updateStaleBanner);
 
     restoreSettings();
     updateActions();
@@ -133,7 +159,7 @@ void MainWindow::createActions()
         return a;
     };
     m_connectAction = make(tr("&Connect…"), "connectAction");
-    connect(m_connectAction, &QAction::triggered, this, &MainWindow::showConnectDialog);
+    connect(m_connectAction, &QAction::triggered, this, [this] { showConnectDialog(); });
     m_disconnectAction = make(tr("&Disconnect"), "disconnectAction");
     connect(m_disconnectAction, &QAction::triggered, this, [this] {
         m_monitor->stop();
@@ -177,6 +203,14 @@ void MainWindow::createActions()
     m_notifyAction->setChecked(UiSettings::notifyFailures.get());
     connect(m_notifyAction, &QAction::toggled, this,
             [](bool on) { UiSettings::notifyFailures.set(on); });
+    m_settingsAction =
+        make(tr("&Configure vSphere Task Monitor…"), "settingsAction", QKeySequence::Preferences);
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_settingsAction, &QAction::triggered, this, [this] {
+        auto *dialog = new SettingsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
 }
 
 void MainWindow::createMenus()
@@ -203,6 +237,8 @@ void MainWindow::createMenus()
 
     QMenu *settings = menuBar()->addMenu(tr("S&ettings"));
     settings->addAction(m_notifyAction);
+    settings->addSeparator();
+    settings->addAction(m_settingsAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About vSphere Task Monitor"), this, [this] {
@@ -313,9 +349,24 @@ QWidget *MainWindow::createRecentTab()
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setSizes({990, 290});
 
+    m_staleBanner = new QLabel(tab);
+    m_staleBanner->setObjectName(QStringLiteral("staleBanner"));
+    m_staleBanner->setWordWrap(true);
+    m_staleBanner->setFrameShape(QFrame::StyledPanel);
+    m_staleBanner->setMargin(6);
+    m_staleBanner->setAutoFillBackground(true);
+    {
+        QPalette p = m_staleBanner->palette();
+        p.setColor(QPalette::Window, QColor(0xfd, 0xf1, 0xc7)); // a calm warning yellow
+        p.setColor(QPalette::WindowText, QColor(0x4a, 0x3b, 0x00));
+        m_staleBanner->setPalette(p);
+    }
+    m_staleBanner->hide();
+
     auto *layout = new QVBoxLayout(tab);
     layout->setContentsMargins(4, 4, 4, 0);
     layout->addLayout(bar);
+    layout->addWidget(m_staleBanner);
     layout->addWidget(m_splitter, 1);
     return tab;
 }
@@ -383,11 +434,14 @@ void MainWindow::setInsecure(bool insecure)
     updateStatusBar();
 }
 
-void MainWindow::showConnectDialog()
+void MainWindow::showConnectDialog(const QString &server, const QString &userName)
 {
     ConnectDialog dialog(m_connection, m_credentials, this);
     dialog.setInsecure(m_insecure);
-    if (!m_connection->options().server.isEmpty()) {
+    if (!server.isEmpty()) {
+        dialog.setServer(server);
+        dialog.setUserName(userName);
+    } else if (!m_connection->options().server.isEmpty()) {
         dialog.setServer(m_connection->options().server);
         dialog.setUserName(m_connection->options().userName);
     }
@@ -411,11 +465,68 @@ void MainWindow::onConnectionStateChanged(VimConnection::State state)
     updateActions();
     updateTitle();
     updateStatusBar();
+    updateStaleBanner();
+}
+
+void MainWindow::updateStaleBanner()
+{
+    if (!m_staleBanner)
+        return; // still being built
+    const QDateTime asOf = m_recent->asOf();
+    if (!asOf.isValid()) {
+        m_staleBanner->hide();
+        m_bannerTick.stop();
+        return;
+    }
+    QString why;
+    switch (m_connection->state()) {
+    case VimConnection::State::Reconnecting: {
+        const QDateTime next = m_connection->nextAttemptAt();
+        const qint64 ms = next.isValid() ? QDateTime::currentDateTimeUtc().msecsTo(next) : -1;
+        why = ms >= 0 ? tr("reconnecting, next attempt in %n s", "stale banner",
+                           int((ms + 999) / 1000))
+                      : tr("reconnecting…", "stale banner");
+        break;
+    }
+    case VimConnection::State::Failed:
+        why = m_certificateNotice->isDecisionPending()
+                  ? tr("the server's certificate needs your decision (see above)", "stale banner")
+                  : tr("the connection failed: %1", "stale banner")
+                        .arg(m_connection->failureMessage());
+        break;
+    case VimConnection::State::Disconnected:
+        why = tr("not connected", "stale banner");
+        break;
+    case VimConnection::State::Connecting:
+        why = tr("connecting…", "stale banner");
+        break;
+    case VimConnection::State::Connected:
+        why = m_monitor->errorString().isEmpty()
+                  ? tr("catching up with the server…", "stale banner")
+                  : tr("catching up with the server after: %1", "stale banner")
+                        .arg(m_monitor->errorString());
+        break;
+    }
+    m_staleBanner->setText(tr("Not updated since %1 — %2")
+                               .arg(QLocale().toString(asOf.toLocalTime().time(),
+                                                       QStringLiteral("HH:mm:ss")),
+                                    why));
+    m_staleBanner->show();
+    if (!m_bannerTick.isActive())
+        m_bannerTick.start();
 }
 
 void MainWindow::onTasksUpdated(const QList<vim::TaskInfo> &tasks)
 {
-    m_recent->applyUpdates(tasks);
+    // The model (attached first) holds the new state now; its dataChanged comes a turn later
+    // (coalesced): the actions and details follow the selected row at once, so that Cancel
+    // is never enabled for a task its row already shows finished.
+    const QString current = currentTaskKey();
+    if (std::any_of(tasks.cbegin(), tasks.cend(),
+                    [&current](const vim::TaskInfo &t) { return t.key == current; })) {
+        updateDetails();
+        updateActions();
+    }
     m_lastUpdate = QDateTime::currentDateTime();
     for (const vim::TaskInfo &t : tasks) {
         const bool failed = t.state == vim::TaskInfoState::Value::Error && !t.cancelled;
@@ -487,7 +598,15 @@ void MainWindow::setQuickFilter(QuickFilter filter)
 
 void MainWindow::updateDetails()
 {
-    m_details->setTask(currentTask(), &m_recent->description());
+    const QModelIndex status = m_table->currentIndex().siblingAtColumn(TaskTable::StatusColumn);
+    QString notice;
+    if (status.data(TaskTable::UnreportedRole).toBool())
+        notice = tr("The server no longer reports this task (it restarted, or the task aged out "
+                    "while the connection was down). Shown as last seen.");
+    else if (const QDateTime asOf = status.data(TaskTable::AsOfRole).toDateTime(); asOf.isValid())
+        notice = tr("Not updated since %1.")
+                     .arg(QLocale().toString(asOf.toLocalTime(), QLocale::ShortFormat));
+    m_details->setTask(currentTask(), &m_recent->description(), notice);
 }
 
 void MainWindow::updateActions()
@@ -500,6 +619,10 @@ void MainWindow::updateActions()
                                    .toBool();
     m_cancelAction->setEnabled(connected && info && !info->isFinished() && info->cancelable &&
                                !info->cancelled && !cancelPending &&
+                               !m_table->currentIndex()
+                                    .siblingAtColumn(TaskTable::StatusColumn)
+                                    .data(TaskTable::UnreportedRole)
+                                    .toBool() &&
                                m_tabs->currentIndex() == RecentTab);
     m_newTaskAction->setEnabled(connected);
     m_newCollectorAction->setEnabled(connected);
@@ -536,7 +659,9 @@ void MainWindow::updateStatusBar()
         state = tr("Reconnecting…");
         break;
     case VimConnection::State::Failed:
-        state = tr("Connection failed");
+        state = m_certificateNotice->stateText();
+        if (state.isEmpty())
+            state = tr("Connection failed");
         break;
     }
     m_stateLabel->setText(state);

@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QTimer>
 
+class CertificateNotice;
 class CredentialStore;
 class DescriptionsView;
 class HistoryView;
@@ -69,7 +70,7 @@ public:
     void setQuickFilter(QuickFilter filter);
 
 public Q_SLOTS:
-    void showConnectDialog();
+    void showConnectDialog(const QString &server = {}, const QString &userName = {});
     void newTask();
     void newCollector();
     void cancelSelectedTask();
@@ -88,6 +89,8 @@ private:
     void saveSettings();
     void onConnectionStateChanged(VimConnection::State state);
     void onTasksUpdated(const QList<vim::TaskInfo> &tasks);
+    /// Shows, over the live list, since when it has not been updated and why.
+    void updateStaleBanner();
     void onCancelFinished(const QString &key, bool ok, const QString &message);
     void updateActions();
     void updateDetails();
@@ -113,6 +116,7 @@ private:
     HistoryView *m_historyView = nullptr;
     DescriptionsView *m_descriptionsView = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
+    CertificateNotice *m_certificateNotice = nullptr;
 
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;
@@ -124,6 +128,7 @@ private:
     QAction *m_exportJsonAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_notifyAction = nullptr;
+    QAction *m_settingsAction = nullptr;
 
     QLabel *m_stateLabel = nullptr;
     QLabel *m_serverLabel = nullptr;
@@ -132,6 +137,8 @@ private:
     QLabel *m_warningLabel = nullptr;
 
     QTimer m_tick;
+    QTimer m_bannerTick;
+    QLabel *m_staleBanner = nullptr;
     QDateTime m_lastUpdate;
     QSet<QString> m_failureNotified;
     bool m_demo = false;

@@ -114,13 +114,15 @@ TaskDetailsView::TaskDetailsView(QWidget *parent)
 }
 
 void TaskDetailsView::setTask(const std::optional<vim::TaskInfo> &info,
-                              const vim::TaskDescription *description)
+                              const vim::TaskDescription *description, const QString &notice)
 {
     if (!info) {
         setHtml(QStringLiteral("<p>%1</p>").arg(esc(tr("Select a task to see its details."))));
         return;
     }
-    setHtml(toHtml(*info, description));
+    const QString head =
+        notice.isEmpty() ? QString() : QStringLiteral("<p><b>%1</b></p>").arg(esc(notice));
+    setHtml(head + toHtml(*info, description));
 }
 
 QString TaskDetailsView::toHtml(const vim::TaskInfo &info, const vim::TaskDescription *description)

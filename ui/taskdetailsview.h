@@ -14,7 +14,10 @@ class TaskDetailsView final : public QTextBrowser
 public:
     explicit TaskDetailsView(QWidget *parent = nullptr);
 
-    void setTask(const std::optional<vim::TaskInfo> &info, const vim::TaskDescription *description);
+    /// `notice` (plain text) is shown above the details: a task the server no longer
+    /// reports, or a list that is not live.
+    void setTask(const std::optional<vim::TaskInfo> &info, const vim::TaskDescription *description,
+                 const QString &notice = {});
     /// The HTML of the shown task; also what screen readers get.
     static QString toHtml(const vim::TaskInfo &info, const vim::TaskDescription *description);
 

@@ -15,6 +15,11 @@ TaskItemDelegate::TaskItemDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
 {}
 
+bool TaskItemDelegate::isUnreported(const QModelIndex &index)
+{
+    return index.siblingAtColumn(TaskTable::StatusColumn).data(TaskTable::UnreportedRole).toBool();
+}
+
 bool TaskItemDelegate::isTimeColumn(int column)
 {
     return column == TaskTable::StartTimeColumn || column == TaskTable::CompletionTimeColumn;
@@ -37,16 +42,27 @@ QString TaskItemDelegate::relativeTime(const QDateTime &time, const QDateTime &n
 void TaskItemDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
+    // Rows that are not current (server not live, or task no longer reported) are greyed,
+    // and their relative times stand still at the moment they were last true.
+    const QDateTime asOf = index.data(TaskTable::AsOfRole).toDateTime();
+    if (asOf.isValid() || isUnreported(index)) {
+        option->palette.setColor(QPalette::Text,
+                                 option->palette.color(QPalette::Disabled, QPalette::Text));
+        option->palette.setColor(QPalette::WindowText,
+                                 option->palette.color(QPalette::Disabled, QPalette::WindowText));
+    }
     if (index.column() == TaskTable::TaskColumn) {
         const QVariant info = index.data(TaskTable::TaskInfoRole);
         if (info.isValid()) {
-            option->icon = Icons::forTask(info.value<vim::TaskInfo>());
+            option->icon = isUnreported(index) ? Icons::state(Icons::State::Unreported)
+                                               : Icons::forTask(info.value<vim::TaskInfo>());
             option->features |= QStyleOptionViewItem::HasDecoration;
         }
     } else if (isTimeColumn(index.column())) {
         const QDateTime time = index.data(TaskTable::RawRole).toDateTime();
         if (time.isValid())
-            option->text = relativeTime(time, QDateTime::currentDateTimeUtc());
+            option->text =
+                relativeTime(time, asOf.isValid() ? asOf : QDateTime::currentDateTimeUtc());
     }
 }
 
@@ -55,7 +71,8 @@ void TaskItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
 {
     const QVariant progress = index.data(TaskTable::ProgressRole);
     const bool running = index.data(TaskTable::StateRole).toString() == QLatin1String("running");
-    if (index.column() != TaskTable::StatusColumn || !running || !progress.isValid()) {
+    if (index.column() != TaskTable::StatusColumn || !running || !progress.isValid() ||
+        isUnreported(index)) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
@@ -70,6 +87,14 @@ void TaskItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     QStyleOptionProgressBar bar;
     bar.initFrom(widget);
     bar.state = option.state | QStyle::State_Horizontal;
+    if (index.data(TaskTable::AsOfRole).isValid()) {
+        // Drawn as not moving: a bar in the greys of a disabled widget.
+        bar.state &= ~QStyle::State_Enabled;
+        bar.palette.setCurrentColorGroup(QPalette::Disabled);
+        bar.palette.setColor(QPalette::Highlight, bar.palette.color(QPalette::Disabled, QPalette::Mid));
+        bar.palette.setColor(QPalette::HighlightedText,
+                             bar.palette.color(QPalette::Disabled, QPalette::Text));
+    }
     bar.rect = option.rect.adjusted(2, 2, -2, -2);
     bar.minimum = 0;
     bar.maximum = 100;

@@ -19,6 +19,7 @@ public:
     /// "just now", "5 s ago", "3 min ago", "2 h ago", else the short date and time.
     static QString relativeTime(const QDateTime &time, const QDateTime &now);
     static bool isTimeColumn(int column);
+    static bool isUnreported(const QModelIndex &index);
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;

@@ -20,13 +20,17 @@ inline const SettingValue<int> currentTab{"MainWindow/currentTab", 0};
 inline const SettingValue<bool> notifyFailures{"Notifications/taskFailed", true};
 
 inline const SettingValue<QByteArray> connectDialogGeometry{"ConnectDialog/geometry"};
+inline const SettingValue<QByteArray> settingsDialogGeometry{"SettingsDialog/geometry"};
 inline const SettingValue<QStringList> recentServers{"Connection/recentServers"};
 inline const SettingValue<QString> lastUser{"Connection/lastUser"};
 inline const SettingValue<QString> apiRelease{"Connection/apiRelease"};
 inline const SettingValue<QString> sessionLocale{"Connection/locale"};
 inline const SettingValue<bool> rememberPassword{"Connection/rememberPassword", false};
-/// host:port → lower-case hex SHA-256 of the pinned leaf certificate.
-inline const SettingValue<QVariantMap> pinnedCertificates{"Security/pinnedCertificates"};
+/// Pinned certificates, one group per host:port (TrustStore says what each holds).
+inline const QString pinnedCertificatesGroup = QStringLiteral("PinnedCertificates");
+/// Where versions before the readable groups kept pins: a binary map host:port → hex
+/// SHA-256. TrustStore moves it on the first read.
+inline const SettingValue<QVariantMap> legacyPinnedCertificates{"Security/pinnedCertificates"};
 
 inline const SettingValue<QByteArray> createTaskDialogGeometry{"CreateTaskDialog/geometry"};
 inline const SettingValue<QByteArray> createCollectorDialogGeometry{

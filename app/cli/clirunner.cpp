@@ -105,7 +105,7 @@ void CliRunner::printTask(const vim::TaskInfo &info)
         printJson(TaskTable::toJson(info, description, m_server));
         return;
     }
-    const TaskTable::RowContext context{description, m_server, false};
+    const TaskTable::RowContext context{description, m_server, false, false, {}};
     QStringList cells;
     for (int column : {TaskTable::StartTimeColumn, TaskTable::TaskColumn, TaskTable::TargetColumn,
                        TaskTable::StatusColumn, TaskTable::InitiatorColumn}) {

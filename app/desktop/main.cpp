@@ -99,7 +99,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption insecure(
         QStringLiteral("insecure"),
         QApplication::translate("main", "Do not verify server certificates (dangerous)."));
-    parser.addOptions({demo, localeOption, insecure});
+    const QCommandLineOption server(
+        QStringLiteral("server"),
+        QApplication::translate("main", "Connect to this server at start (as typed in the "
+                                        "connect dialog; http:// only when written so)."),
+        QApplication::translate("main", "server"));
+    const QCommandLineOption user(
+        QStringLiteral("user"),
+        QApplication::translate("main", "User name for --server; the password comes from "
+                                        "VTASKMON_PASSWORD, or the connect dialog asks."),
+        QApplication::translate("main", "name"));
+    parser.addOptions({demo, localeOption, insecure, server, user});
     parser.process(app);
 
     VimConnection connection;
@@ -125,8 +135,20 @@ int main(int argc, char *argv[])
         ConnectOptions options = demoServer.connectOptions(sessionLocale);
         options.insecure = parser.isSet(insecure);
         connection.connectToServer(options);
+    } else if (parser.isSet(server) && parser.isSet(user) &&
+               !qEnvironmentVariableIsEmpty("VTASKMON_PASSWORD")) {
+        ConnectOptions options;
+        options.server = parser.value(server);
+        options.userName = parser.value(user);
+        options.password = qEnvironmentVariable("VTASKMON_PASSWORD");
+        options.locale = sessionLocale;
+        options.allowHttp = options.server.startsWith(QLatin1String("http://"));
+        options.insecure = parser.isSet(insecure);
+        connection.connectToServer(options);
     } else {
-        QTimer::singleShot(0, &window, &MainWindow::showConnectDialog);
+        QTimer::singleShot(0, &window, [&window, &parser, &server, &user] {
+            window.showConnectDialog(parser.value(server), parser.value(user));
+        });
     }
     const int exitCode = app.exec();
     // Log out before leaving, so that the session and its collectors, filters and views do

@@ -97,8 +97,12 @@ int main(int argc, char *argv[])
         QStringLiteral("Accept nested request objects without _typeName."));
     const QCommandLineOption noWorkload(QStringLiteral("no-workload"),
                                         QStringLiteral("Generate no tasks."));
+    const QCommandLineOption instanceUuid(
+        QStringLiteral("instance-uuid"),
+        QStringLiteral("about.instanceUuid (default: derived from --seed and --esxi)"),
+        QStringLiteral("uuid"));
     for (const QCommandLineOption &opt :
-         {bind, http, user, password, release, noHello, esxi, lenient, noWorkload})
+         {bind, http, user, password, release, noHello, esxi, lenient, noWorkload, instanceUuid})
         p.addOption(opt);
 
     using W = Options::Workload;
@@ -124,6 +128,8 @@ int main(int argc, char *argv[])
                 access(&Options::workload, &W::cancelableShare)),
         numeric(o, "history", "n", "Completed historical tasks created at start",
                 access(&Options::workload, &W::historyTasks)),
+        numeric(o, "first-task", "n", "Number of the first task key (task-<n>)",
+                access(&Options::firstTaskId)),
         numeric(o, "datacenters", "n", "Datacenters", access(&Options::inventory, &I::datacenters)),
         numeric(o, "clusters", "n", "Clusters per datacenter",
                 access(&Options::inventory, &I::clustersPerDatacenter)),
@@ -179,6 +185,7 @@ int main(int argc, char *argv[])
     o.esxi = p.isSet(esxi);
     o.strict = !p.isSet(lenient);
     o.workload.enabled = !p.isSet(noWorkload);
+    o.instanceUuid = p.value(instanceUuid);
 
     sim::Simulator simulator(o);
     QString error;

@@ -3,10 +3,6 @@
 <context>
     <name>CertificateDialog</name>
     <message>
-        <source>(none)</source>
-        <translation>(keine)</translation>
-    </message>
-    <message>
         <source>Untrusted Certificate</source>
         <translation>Nicht vertrauenswürdiges Zertifikat</translation>
     </message>
@@ -19,10 +15,6 @@
         <translation>&lt;b&gt;Dem Zertifikat von %1 wird nicht vertraut.&lt;/b&gt;&lt;br&gt;Niemand bürgt dafür, dass dies der gemeinte Server ist. Vergleichen Sie den Fingerabdruck unten mit dem, den Ihnen Ihr Administrator genannt hat, bevor Sie ihm vertrauen.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;The certificate of %1 has changed, so the connection was refused.&lt;/b&gt;&lt;br&gt;You pinned a different certificate for this host. Someone may be intercepting the connection; or the server got a new certificate. Ask your administrator before you connect again.</source>
-        <translation>&lt;b&gt;Das Zertifikat von %1 hat sich geändert, daher wurde die Verbindung abgelehnt.&lt;/b&gt;&lt;br&gt;Sie haben für diesen Host ein anderes Zertifikat festgelegt. Möglicherweise fängt jemand die Verbindung ab, oder der Server hat ein neues Zertifikat erhalten. Fragen Sie Ihren Administrator, bevor Sie sich erneut verbinden.</translation>
-    </message>
-    <message>
         <source>Host:</source>
         <translation>Host:</translation>
     </message>
@@ -33,18 +25,6 @@
     <message>
         <source>Issuer:</source>
         <translation>Aussteller:</translation>
-    </message>
-    <message>
-        <source>%1 to %2</source>
-        <translation>%1 bis %2</translation>
-    </message>
-    <message>
-        <source>(expired)</source>
-        <translation>(abgelaufen)</translation>
-    </message>
-    <message>
-        <source>(not yet valid)</source>
-        <translation>(noch nicht gültig)</translation>
     </message>
     <message>
         <source>Valid:</source>
@@ -60,17 +40,123 @@
         <translation>SHA-256:</translation>
     </message>
     <message>
-        <source>Pinned:</source>
-        <comment>the certificate thumbprint the user pinned</comment>
-        <translation>Festgelegt:</translation>
-    </message>
-    <message>
         <source>Trust &amp;Once</source>
         <translation>&amp;Einmal vertrauen</translation>
     </message>
     <message>
         <source>&amp;Always Trust This Certificate for This Host</source>
         <translation>Diesem Zertifikat für diesen Host &amp;immer vertrauen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The certificate of %1 has changed since you pinned it.&lt;/b&gt;&lt;br&gt;Servers get a new certificate when the old one expires or is replaced, but someone who intercepts the connection would also show a different one. Compare the new thumbprint with the one your administrator gives you before you trust it. Until then nothing is sent to the server.</source>
+        <translation>&lt;b&gt;Das Zertifikat von %1 hat sich geändert, seit Sie es festgelegt haben.&lt;/b&gt;&lt;br&gt;Server erhalten ein neues Zertifikat, wenn das alte abläuft oder ersetzt wird; aber auch jemand, der die Verbindung abfängt, würde ein anderes vorzeigen. Vergleichen Sie den neuen Fingerabdruck mit dem, den Ihnen Ihr Administrator nennt, bevor Sie ihm vertrauen. Bis dahin wird nichts an den Server gesendet.</translation>
+    </message>
+    <message>
+        <source>Presented now</source>
+        <translation>Jetzt vorgezeigt</translation>
+    </message>
+    <message>
+        <source>Same subject as the pinned certificate.</source>
+        <translation>Derselbe Inhaber wie beim festgelegten Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The subject differs from the pinned certificate.</source>
+        <translation>Der Inhaber unterscheidet sich vom festgelegten Zertifikat.</translation>
+    </message>
+    <message>
+        <source>&amp;Trust the New Certificate</source>
+        <translation>Dem &amp;neuen Zertifikat vertrauen</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse It</source>
+        <translation>&amp;Ablehnen</translation>
+    </message>
+    <message>
+        <source>Pinned certificate</source>
+        <translation>Festgelegtes Zertifikat</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>nicht erfasst</translation>
+    </message>
+    <message>
+        <source>Pinned since:</source>
+        <translation>Festgelegt seit:</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateNotice</name>
+    <message>
+        <source>&amp;Compare Certificates…</source>
+        <translation>Zertifikate &amp;vergleichen…</translation>
+    </message>
+    <message>
+        <source>Certificate needs your decision</source>
+        <translation>Zertifikat wartet auf Ihre Entscheidung</translation>
+    </message>
+    <message>
+        <source>Certificate refused</source>
+        <translation>Zertifikat abgelehnt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The certificate of %1 has changed since you pinned it.&lt;/b&gt; The connection is paused until you compare the certificates and decide.</source>
+        <translation>&lt;b&gt;Das Zertifikat von %1 hat sich geändert, seit Sie es festgelegt haben.&lt;/b&gt; Die Verbindung ruht, bis Sie die Zertifikate verglichen und entschieden haben.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesPage</name>
+    <message>
+        <source>Certificates you chose to always trust, per host. A pinned host must present exactly this certificate; when it presents another one, you are asked before anything is sent to it. Removing a pin takes effect at the next connect.</source>
+        <translation>Zertifikate, denen Sie für einen Host immer vertrauen. Ein Host mit festgelegtem Zertifikat muss genau dieses vorzeigen; zeigt er ein anderes, werden Sie gefragt, bevor irgendetwas an ihn gesendet wird. Das Entfernen einer Festlegung wirkt ab der nächsten Verbindung.</translation>
+    </message>
+    <message>
+        <source>Pinned certificates</source>
+        <translation>Festgelegte Zertifikate</translation>
+    </message>
+    <message>
+        <source>No certificate is pinned. One is pinned when you choose “Always trust” for it while connecting.</source>
+        <translation>Kein Zertifikat ist festgelegt. Eines wird festgelegt, wenn Sie ihm beim Verbinden „immer vertrauen“.</translation>
+    </message>
+    <message>
+        <source>SHA-256 thumbprint of the selected pin</source>
+        <translation>SHA-256-Fingerabdruck des ausgewählten Zertifikats</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Pin</source>
+        <translation>Festlegung &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>The pin for %1 cannot be used: %2. It is ignored when connecting; remove it, or pin the certificate again.</source>
+        <translation>Das für %1 festgelegte Zertifikat ist unbrauchbar: %2. Es wird beim Verbinden nicht beachtet; entfernen Sie die Festlegung oder legen Sie das Zertifikat erneut fest.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateText</name>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <comment>an unknown date</comment>
+        <translation>nicht erfasst</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <comment>certificate validity</comment>
+        <translation>bis %1</translation>
+    </message>
+    <message>
+        <source>(expired)</source>
+        <translation>(abgelaufen)</translation>
+    </message>
+    <message>
+        <source>(not yet valid)</source>
+        <translation>(noch nicht gültig)</translation>
     </message>
 </context>
 <context>
@@ -193,6 +279,14 @@
     <message>
         <source>The connection failed.</source>
         <translation>Die Verbindung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>%1 presented a different certificate from the one you pinned. Compare them and decide.</source>
+        <translation>%1 hat ein anderes Zertifikat vorgezeigt als das festgelegte. Vergleichen Sie beide und entscheiden Sie.</translation>
+    </message>
+    <message>
+        <source>Refused: %1 presented a different certificate from the one you pinned, and the pin stays. Someone may be intercepting the connection.</source>
+        <translation>Abgelehnt: %1 hat ein anderes Zertifikat vorgezeigt als das festgelegte; die Festlegung bleibt. Möglicherweise fängt jemand die Verbindung ab.</translation>
     </message>
 </context>
 <context>
@@ -611,8 +705,8 @@
 <context>
     <name>CredentialStore</name>
     <message>
-        <source>No system keychain is available (for example GNOME Keyring or KWallet), so the password cannot be remembered. It is kept in memory for this session only.</source>
-        <translation>Es ist kein Schlüsselbund des Systems verfügbar (zum Beispiel GNOME Keyring oder KWallet), daher kann das Passwort nicht gespeichert werden. Es wird nur für diese Sitzung im Speicher gehalten.</translation>
+        <source>No keychain service is available, so the password cannot be remembered; it is kept in memory for this session only. To remember passwords, install and start a Secret Service provider such as GNOME Keyring (Debian package gnome-keyring) or KWallet (kwalletmanager).</source>
+        <translation>Es ist kein Schlüsselbund-Dienst verfügbar, daher kann das Passwort nicht gespeichert werden; es wird nur für diese Sitzung im Speicher gehalten. Um Passwörter zu speichern, installieren und starten Sie einen Secret-Service-Anbieter wie GNOME Keyring (Debian-Paket gnome-keyring) oder KWallet (kwalletmanager).</translation>
     </message>
     <message>
         <source>Access to the system keychain was denied.</source>
@@ -850,6 +944,10 @@
     <message>
         <source>Root folder</source>
         <translation>Stammordner</translation>
+    </message>
+    <message>
+        <source>The inventory could not be read completely: %1</source>
+        <translation>Das Inventar konnte nicht vollständig gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1124,6 +1222,106 @@
     <message>
         <source>%1 cannot be written: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>reconnecting, next attempt in %n s</source>
+        <comment>stale banner</comment>
+        <translation><numerusform>neue Verbindung, nächster Versuch in %n s</numerusform><numerusform>neue Verbindung, nächster Versuch in %n s</numerusform></translation>
+    </message>
+    <message>
+        <source>reconnecting…</source>
+        <comment>stale banner</comment>
+        <translation>neue Verbindung wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>the connection failed: %1</source>
+        <comment>stale banner</comment>
+        <translation>die Verbindung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <comment>stale banner</comment>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <comment>stale banner</comment>
+        <translation>Verbindung wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>catching up with the server…</source>
+        <comment>stale banner</comment>
+        <translation>Abgleich mit dem Server…</translation>
+    </message>
+    <message>
+        <source>catching up with the server after: %1</source>
+        <comment>stale banner</comment>
+        <translation>Abgleich mit dem Server nach: %1</translation>
+    </message>
+    <message>
+        <source>Not updated since %1 — %2</source>
+        <translation>Nicht aktualisiert seit %1 — %2</translation>
+    </message>
+    <message>
+        <source>The server no longer reports this task (it restarted, or the task aged out while the connection was down). Shown as last seen.</source>
+        <translation>Der Server meldet diese Aufgabe nicht mehr (er wurde neu gestartet, oder die Aufgabe ist während der Unterbrechung abgelaufen). Angezeigt wie zuletzt gesehen.</translation>
+    </message>
+    <message>
+        <source>Not updated since %1.</source>
+        <translation>Nicht aktualisiert seit %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Configure vSphere Task Monitor…</source>
+        <translation>vSphere Task Monitor &amp;einrichten…</translation>
+    </message>
+    <message>
+        <source>the server's certificate needs your decision (see above)</source>
+        <comment>stale banner</comment>
+        <translation>das Zertifikat des Servers braucht Ihre Entscheidung (siehe oben)</translation>
+    </message>
+</context>
+<context>
+    <name>PinnedCertificatesModel</name>
+    <message>
+        <source>Unreadable: %1</source>
+        <comment>a pinned certificate</comment>
+        <translation>Unlesbar: %1</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>SHA-256 thumbprint</source>
+        <translation>SHA-256-Fingerabdruck</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <comment>certificate validity period</comment>
+        <translation>Gültig</translation>
+    </message>
+    <message>
+        <source>Pinned since</source>
+        <translation>Festgelegt seit</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Einstellungsseiten</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Zertifikate</translation>
     </message>
 </context>
 <context>
@@ -1495,6 +1693,11 @@
         <comment>duration</comment>
         <translation>%1 h %2 min</translation>
     </message>
+    <message>
+        <source>Unknown to the server · was %1</source>
+        <comment>status of a task the server does not know any more; %1 is its last status</comment>
+        <translation>Dem Server unbekannt · zuletzt %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1529,6 +1732,61 @@
     <message>
         <source>The built-in simulator did not start: %1</source>
         <translation>Der eingebaute Simulator ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>Connect to this server at start (as typed in the connect dialog; http:// only when written so).</source>
+        <translation>Beim Start mit diesem Server verbinden (wie im Verbindungsdialog eingegeben; http:// nur, wenn so geschrieben).</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>User name for --server; the password comes from VTASKMON_PASSWORD, or the connect dialog asks.</source>
+        <translation>Benutzername für --server; das Kennwort kommt aus VTASKMON_PASSWORD, sonst fragt der Verbindungsdialog.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+</context>
+<context>
+    <name>TrustStore</name>
+    <message>
+        <source>an unreadable value</source>
+        <translation>ein unlesbarer Wert</translation>
+    </message>
+    <message>
+        <source>binary data (%1 bytes)</source>
+        <translation>Binärdaten (%1 Byte)</translation>
+    </message>
+    <message>
+        <source>a value of type %1</source>
+        <translation>ein Wert vom Typ %1</translation>
+    </message>
+    <message>
+        <source>no thumbprint is stored</source>
+        <translation>es ist kein Fingerabdruck gespeichert</translation>
+    </message>
+    <message>
+        <source>%1 is not a SHA-256 thumbprint (64 hexadecimal digits)</source>
+        <translation>%1 ist kein SHA-256-Fingerabdruck (64 Hexadezimalziffern)</translation>
+    </message>
+    <message>
+        <source>%1 in %2 is not a date; it is shown as not recorded.</source>
+        <translation>%1 in %2 ist kein Datum; es wird als nicht erfasst angezeigt.</translation>
+    </message>
+    <message>
+        <source>%1 in %2 holds %3, not pinned certificates; it is ignored.</source>
+        <translation>%1 in %2 enthält %3, keine festgelegten Zertifikate; der Eintrag wird nicht beachtet.</translation>
+    </message>
+    <message>
+        <source>%1 in %2 keeps %3 entries that name no host; they are ignored.</source>
+        <translation>%1 in %2 behält %3 Einträge, die keinen Host nennen; sie werden nicht beachtet.</translation>
+    </message>
+    <message>
+        <source>The certificate pinned for %1 cannot be used: %2. The host counts as not pinned; pin its certificate again, or remove the pin under Settings, Certificates.</source>
+        <translation>Das für %1 festgelegte Zertifikat ist unbrauchbar: %2. Der Host gilt als nicht festgelegt; legen Sie sein Zertifikat erneut fest oder entfernen Sie die Festlegung unter Einstellungen, Zertifikate.</translation>
     </message>
 </context>
 </TS>

@@ -1,15 +1,20 @@
 // Renders the README screenshots from real windows: run under Xvfb (xcb) at 1280×800,
-//   xvfb-run -s "-screen 0 1280x800x24" vtaskmon_screenshots docs/screenshots
+//   xvfb-run -s "-screen 0 1280x800x24" vtaskmon_screenshots docs/screenshots [locale]
 // It grabs the X screen itself, so what is saved is what a user would see.
 
 #include "desktopfixture.h"
 
 #include <certificatedialog.h>
+#include <certificatenotice.h>
+#include <certificatespage.h>
 #include <createcollectordialog.h>
 #include <createtaskdialog.h>
 #include <entitypicker.h>
 #include <historyview.h>
+#include <pinnedcertificatesmodel.h>
 #include <recenttasksmodel.h>
+#include <settingsdialog.h>
+#include <simulator/certificategenerator.h>
 #include <taskfilterproxymodel.h>
 #include <translations.h>
 #include <truststore.h>
@@ -51,8 +56,11 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     isolateSettings();
-    // As the app shows itself in English (plural forms come from a translation).
-    Translations::install(QLocale(QLocale::English), &app);
+    // As the app shows itself in English (plural forms come from a translation), or in the
+    // locale asked for, to check a translation's layout.
+    const QLocale locale(argc > 2 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral("en"));
+    QLocale::setDefault(locale);
+    Translations::install(locale, &app);
     const QDir out(argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("."));
     sim::SimulatorOptions options;
     options.workload.historyTasks = 300;
@@ -106,5 +114,43 @@ int main(int argc, char *argv[])
     certificate.show();
     (void)QTest::qWaitForWindowExposed(&certificate);
     save(out, "certificate-dialog.png");
+    certificate.close();
+
+    // A renewal: the host is pinned, the server comes back with a new certificate.
+    const QString host = TrustStore::hostKey(f.simulator->baseUrl().toString());
+    for (const char *other : {"vc-berlin.example.com:443", "esxi-07.example.com:443"})
+        TrustStore::pin(QLatin1String(other), sim::CertificateGenerator::generate().certificate);
+    TrustStore::pin(host, f.simulator->certificate());
+    ConnectOptions pinned = optionsFor(*f.simulator, false);
+    pinned.pinnedSha256 = TrustStore::pinned(host);
+    f.connection->connectToServer(pinned);
+    (void)QTest::qWaitFor([&] { return f.connection->state() == VimConnection::State::Connected; },
+                          10000);
+    (void)QTest::qWaitFor([&] { return window.monitor()->isSynchronized(); }, 10000);
+    options.port = f.simulator->port();
+    f.simulator.reset();
+    f.simulator = std::make_unique<sim::Simulator>(options);
+    if (!f.simulator->start())
+        return 1;
+    auto *notice = window.findChild<CertificateNotice *>();
+    (void)QTest::qWaitFor([&] { return notice->isDecisionPending(); }, 10000);
+    window.tabs()->setCurrentIndex(0);
+    save(out, "certificate-notice.png");
+    notice->review();
+    if (!notice->dialog()) {
+        qWarning("the changed certificate was not offered for a decision");
+        return 1;
+    }
+    (void)QTest::qWaitForWindowExposed(notice->dialog());
+    notice->dialog()->move(window.geometry().center() - notice->dialog()->rect().center());
+    save(out, "certificate-changed-dialog.png");
+    click(notice->dialog()->findChild<QPushButton *>(QStringLiteral("replacePin")));
+    (void)QTest::qWaitFor([&] { return window.monitor()->isSynchronized(); }, 10000);
+
+    auto *settings = openDialog<SettingsDialog>(window, "settingsAction");
+    settings->move(window.geometry().center() - settings->rect().center());
+    settings->certificatesPage()->view()->setCurrentIndex(
+        settings->certificatesPage()->model()->index(0, 0));
+    save(out, "settings-certificates.png");
     return 0;
 }

@@ -1,6 +1,7 @@
 #include "taskfactory.h"
 
 #include <recenttasksmodel.h>
+#include <taskfilterproxymodel.h>
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -216,6 +217,61 @@ private Q_SLOTS:
         m_model->setRetention(0, 1);
         m_model->applyUpdates({task(4, State::Success), task(5, State::Success)});
         QCOMPARE(keys(*m_model), QStringLiteral("task-3,task-5"));
+    }
+
+    void unreportedTasksAreMarkedNotRunning()
+    {
+        // Given two running tasks, seen through the Running filter
+        m_model->applyUpdates({task(1, State::Running), task(2, State::Running)});
+        TaskFilterProxyModel running;
+        running.setSourceModel(m_model.get());
+        running.setStateFilter(TaskFilterProxyModel::Active);
+        QCOMPARE(running.rowCount(), 2);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        // When the server no longer reports one of them
+        m_model->markUnreported({QStringLiteral("task-1"), QStringLiteral("task-99")});
+        m_model->flushChanges();
+        // Then its row says so, keeps its last state, and no longer counts as running
+        const QModelIndex status = m_model->index(m_model->rowOf(QStringLiteral("task-1")),
+                                                  StatusColumn);
+        QVERIFY(status.data(UnreportedRole).toBool());
+        QCOMPARE(status.data(StateRole).toString(), QStringLiteral("running"));
+        QVERIFY(status.data().toString().contains(QStringLiteral("Running")));
+        QVERIFY(status.data().toString() != statusText(task(1, State::Running), nullptr, false));
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(running.rowCount(), 1);
+        // And it ages out like a finished task
+        m_model->expireFinished(QDateTime::currentDateTimeUtc().addSecs(3600));
+        QCOMPARE(keys(*m_model), QStringLiteral("task-2"));
+        // When the server reports a marked key again, the mark goes
+        m_model->applyUpdates({task(3, State::Running)});
+        m_model->markUnreported({QStringLiteral("task-3")});
+        m_model->applyUpdates({task(3, State::Running)});
+        QVERIFY(!m_model->index(m_model->rowOf(QStringLiteral("task-3")), TaskColumn)
+                     .data(UnreportedRole)
+                     .toBool());
+        QCOMPARE(running.rowCount(), 2);
+    }
+
+    void notLiveRowsAreAsOfTheLastUpdate()
+    {
+        // Given rows
+        m_model->applyUpdates({task(1, State::Running), task(2, State::Success)});
+        QVERIFY(!m_model->index(0, TaskColumn).data(AsOfRole).isValid());
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        // When the list stops being live
+        const QDateTime since = QDateTime::currentDateTimeUtc().addSecs(-30);
+        m_model->setAsOf(since);
+        // Then every cell of every row says as of when, in one signal
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).at(0).toModelIndex(), m_model->index(0, 0));
+        QCOMPARE(changed.at(0).at(1).toModelIndex(), m_model->index(1, ColumnCount - 1));
+        for (int c = 0; c < ColumnCount; ++c)
+            QCOMPARE(m_model->index(1, c).data(AsOfRole).toDateTime(), since);
+        // When it is live again, the mark goes
+        m_model->setAsOf({});
+        QCOMPARE(changed.size(), 2);
+        QVERIFY(!m_model->index(1, StatusColumn).data(AsOfRole).isValid());
     }
 
     void longFinishedTasksStayOut()

@@ -16,9 +16,24 @@ echo "package: $(basename "$deb")"
 
 depends="$(dpkg-deb -f "$deb" Depends)"
 echo "Depends: $depends"
+depends_on() { tr ',|' '\n\n' <<<"$depends" | sed 's/ *(.*//; s/^ *//; s/ *$//' | grep -qx "$1"; }
+# Linked libraries, found by dpkg-shlibdeps
 for lib in libqt6core6 libqt6network6 libqt6widgets6 libqt6keychain1; do
-    grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib"
+    depends_on "$lib" || fail "Depends lacks $lib"
 done
+# and what the programs load by name at run time, which no link line shows: each file, and the
+# package that must bring it (scripts/common.sh installs the same ones)
+while read -r pkg file; do
+    depends_on "$pkg" || fail "Depends lacks $pkg (for $file)"
+    owner="$(dpkg -S "$file" 2>/dev/null | cut -d: -f1)" \
+        || fail "$file is not installed here (Debian package $pkg; run scripts/test.sh as root)"
+    grep -qw "$pkg" <<<"$owner" || fail "$file belongs to $owner, not to $pkg"
+done <<'FILES'
+libsecret-1-0 /usr/lib/x86_64-linux-gnu/libsecret-1.so.0
+qt6-translations-l10n /usr/share/qt6/translations/qtbase_de.qm
+ca-certificates /etc/ssl/certs
+libqt6svg6 /usr/lib/x86_64-linux-gnu/qt6/plugins/iconengines/libqsvgicon.so
+FILES
 
 root="$work/root"
 dpkg-deb -x "$deb" "$root"

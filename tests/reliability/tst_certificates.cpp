@@ -1,9 +1,18 @@
 #include "simserver.h"
 
+#include <certificatedialog.h>
+#include <certificatenotice.h>
+#include <certificatetext.h>
+#include <mainwindow.h>
+#include <taskmonitor.h>
 #include <truststore.h>
+#include <uisettings.h>
 
-#include <QCoreApplication>
+#include <QApplication>
+#include <QFile>
+#include <QLabel>
 #include <QProcess>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -23,6 +32,70 @@ class tst_Certificates final : public QObject
     Q_OBJECT
 
 private:
+    /// The main window connected to a server whose certificate is pinned, and that server
+    /// restarted on the same port with a new certificate.
+    struct RenewalScene
+    {
+        sim::SimulatorOptions options = SimServer::calmOptions();
+        std::unique_ptr<SimServer> first;
+        std::unique_ptr<SimServer> second;
+        QString key;
+        QByteArray oldPin;
+        VimConnection connection;
+        std::unique_ptr<MainWindow> window;
+
+        bool start()
+        {
+            first = std::make_unique<SimServer>(options);
+            if (!first->started())
+                return false;
+            key = portKey(*first);
+            TrustStore::pin(key, first->sim().certificate());
+            oldPin = TrustStore::pinned(key);
+            ConnectOptions o = first->bareOptions();
+            o.pinnedSha256 = oldPin;
+            connection.setReconnectPolicy({100, 1'000, 8});
+            window = std::make_unique<MainWindow>(&connection);
+            window->show();
+            connection.connectToServer(o);
+            return QTest::qWaitFor([this] { return window->monitor()->isSynchronized(); },
+                                   15'000) &&
+                   !notice()->isVisible();
+        }
+        bool restartWithNewCertificate(bool outage = false)
+        {
+            options.port = quint16(first->server().section(QLatin1Char(':'), -1).toUInt());
+            first.reset();
+            if (outage && !QTest::qWaitFor(
+                              [this] { return connection.state() == State::Reconnecting; }, 15'000))
+                return false;
+            second = std::make_unique<SimServer>(options);
+            return second->started() && second->sha256() != oldPin;
+        }
+        CertificateNotice *notice() const { return window->findChild<CertificateNotice *>(); }
+        QString stateText() const
+        {
+            return window->findChild<QLabel *>(QStringLiteral("connectionState"))->text();
+        }
+        static QString label(const QWidget *dialog, const char *name)
+        {
+            const auto *l = dialog->findChild<QLabel *>(QLatin1String(name));
+            return l ? l->text() : QStringLiteral("(no %1)").arg(QLatin1String(name));
+        }
+        ~RenewalScene()
+        {
+            window.reset();
+            connection.disconnectFromServer();
+            TrustStore::unpin(key);
+        }
+    };
+
+    static void click(QWidget *button)
+    {
+        QVERIFY(button);
+        QTest::mouseClick(button, Qt::LeftButton);
+    }
+
     std::unique_ptr<QTemporaryDir> m_home;
     std::unique_ptr<SimServer> m_a;
     std::unique_ptr<SimServer> m_b;
@@ -62,8 +135,8 @@ private Q_SLOTS:
         qputenv("HOME", m_home->path().toLocal8Bit());
         qputenv("XDG_CONFIG_HOME", m_home->filePath(QStringLiteral("config")).toLocal8Bit());
         QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("vtaskmon-reliability"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_certificates"));
+        QApplication::setOrganizationName(QStringLiteral("vtaskmon-reliability"));
+        QApplication::setApplicationName(QStringLiteral("tst_certificates"));
         QSettings().clear();
         QVERIFY2(QSettings().fileName().startsWith(m_home->path()),
                  qPrintable(QSettings().fileName()));
@@ -222,11 +295,14 @@ private Q_SLOTS:
         // Then the pin is in the settings file, for that host:port only
         QSettings settings;
         settings.sync();
-        QCOMPARE(settings.value(QStringLiteral("Security/pinnedCertificates"))
-                     .toMap()
-                     .value(key)
+        QCOMPARE(settings
+                     .value(UiSettings::pinnedCertificatesGroup + QLatin1Char('/') + key +
+                            QStringLiteral("/sha256"))
                      .toString(),
-                 first->sha256Hex());
+                 CertificateText::thumbprint(pin));
+        QFile file(settings.fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains(CertificateText::thumbprint(pin).toLatin1()));
         QVERIFY(TrustStore::pinned(portKey(*m_a)).isEmpty());
         // and connecting with it works
         {
@@ -257,6 +333,79 @@ private Q_SLOTS:
         QVERIFY(TrustStore::pinned(key).isEmpty());
     }
 
+    void renewedCertificateDuringASessionIsComparedAndReplacesThePin_data()
+    {
+        QTest::addColumn<bool>("outage");
+        QTest::newRow("back at once") << false;
+        QTest::newRow("back after an outage") << true;
+    }
+
+    void renewedCertificateDuringASessionIsComparedAndReplacesThePin()
+    {
+        QFETCH(bool, outage);
+        // Given the main window live on a pinned server
+        RenewalScene scene;
+        QVERIFY(scene.start());
+        // When the server comes back from a restart with a new certificate, at once or after
+        // the window noticed it was gone
+        QVERIFY(scene.restartWithNewCertificate(outage));
+        // Then the window asks, instead of just failing, and nothing reached the new server
+        QTRY_COMPARE_WITH_TIMEOUT(scene.stateText(),
+                                  QStringLiteral("Certificate needs your decision"), 15'000);
+        QCOMPARE(scene.connection.failureReason(), Reason::CertificateChanged);
+        QVERIFY(scene.notice()->isVisible());
+        QCOMPARE(scene.second->sim().stats().sessions, 0);
+
+        // When the user opens the comparison from the notice
+        click(scene.notice()->findChild<QPushButton *>(QStringLiteral("reviewCertificate")));
+        CertificateDialog *dialog = scene.notice()->dialog();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        // Then it does not block the window, and shows the old pin beside the new certificate
+        QVERIFY(!dialog->isModal());
+        QCOMPARE(scene.label(dialog, "pinnedThumbprint"),
+                 CertificateText::thumbprint(scene.oldPin));
+        QCOMPARE(scene.label(dialog, "thumbprint"),
+                 CertificateText::thumbprint(scene.second->sha256()));
+        QCOMPARE(scene.label(dialog, "pinnedSince"),
+                 CertificateText::dateTime(TrustStore::entry(scene.key).pinnedSince));
+
+        // When the new certificate is accepted
+        click(dialog->findChild<QPushButton *>(QStringLiteral("replacePin")));
+        // Then it is the pin, the session comes back with the monitor, and the notice is gone
+        QTRY_COMPARE_WITH_TIMEOUT(scene.connection.state(), State::Connected, 15'000);
+        QCOMPARE(TrustStore::pinned(scene.key), scene.second->sha256());
+        QCOMPARE(scene.connection.options().pinnedSha256, scene.second->sha256());
+        QTRY_VERIFY_WITH_TIMEOUT(scene.window->monitor()->isSynchronized(), 15'000);
+        QCOMPARE(scene.stateText(), QStringLiteral("Connected"));
+        QVERIFY(!scene.notice()->isVisible());
+        QCOMPARE(scene.second->sim().stats().sessions, 1);
+    }
+
+    void refusedRenewalKeepsThePinAndStaysDisconnected()
+    {
+        RenewalScene scene;
+        QVERIFY(scene.start());
+        QVERIFY(scene.restartWithNewCertificate());
+        QTRY_VERIFY_WITH_TIMEOUT(scene.notice()->isDecisionPending(), 15'000);
+        // When the user closes the comparison without an answer, Then the question stays
+        scene.notice()->review();
+        QVERIFY(scene.notice()->dialog());
+        scene.notice()->dialog()->close();
+        QVERIFY(scene.notice()->isDecisionPending());
+        QCOMPARE(scene.stateText(), QStringLiteral("Certificate needs your decision"));
+        // When the new certificate is refused
+        scene.notice()->review();
+        QVERIFY(scene.notice()->dialog());
+        click(scene.notice()->dialog()->findChild<QPushButton *>(QStringLiteral("keepPin")));
+        // Then the old pin stays, nothing is sent to the new server, and the window says why
+        QCOMPARE(scene.stateText(), QStringLiteral("Certificate refused"));
+        QVERIFY(!scene.notice()->isVisible());
+        QCOMPARE(TrustStore::pinned(scene.key), scene.oldPin);
+        QCOMPARE(scene.connection.state(), State::Failed);
+        QCOMPARE(scene.second->sim().stats().sessions, 0);
+    }
+
     void cliNeedsAnExplicitTrustDecision()
     {
 #ifndef VTASKMON_CLI_PATH
@@ -285,5 +434,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_Certificates)
+QTEST_MAIN(tst_Certificates)
 #include "tst_certificates.moc"

@@ -1,3 +1,4 @@
+#include "keychainbus.h"
 #include "simserver.h"
 
 #include <connectdialog.h>
@@ -37,7 +38,7 @@ void captureMessage(QtMsgType, const QMessageLogContext &context, const QString 
 // A password nobody would log by accident, so that any hit is a real leak.
 const QString secret = QStringLiteral("Pw-reliab1lity-7f3a9c!");
 
-// The simulator's session tokens are 40 hex digits (vi-json-protocol.md §2.2). Any run of
+// The simulator's session tokens are 40 hex digits (docs/PROTOCOL.md §2.2). Any run of
 // exactly that many in output is treated as a leaked token; longer runs (SHA-256
 // thumbprints) are not.
 QStringList tokenLikeRuns(const QString &text)
@@ -54,7 +55,7 @@ QStringList tokenLikeRuns(const QString &text)
 
 } // namespace
 
-// Credentials (DESIGN.md decision 7): the password lives in memory or in the system keychain
+// Credentials (docs/ARCHITECTURE.md decision 7): the password lives in memory or in the system keychain
 // through QtKeychain, never in settings files, logs, command lines or crash output; the
 // session id is never logged, not even at debug level.
 class tst_Credentials final : public QObject
@@ -63,6 +64,8 @@ class tst_Credentials final : public QObject
 
 private:
     std::unique_ptr<QTemporaryDir> m_home;
+    PrivateSessionBus m_bus;
+    std::unique_ptr<TestKeychainService> m_keychain;
     std::unique_ptr<SimServer> m_server;
     QtMessageHandler m_previousHandler = nullptr;
 
@@ -137,7 +140,26 @@ private Q_SLOTS:
              {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"})
             qputenv(var, m_home->filePath(QString::fromLatin1(var).toLower()).toLocal8Bit());
         qputenv("HOME", m_home->path().toLocal8Bit());
-        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/vtaskmon-test-bus");
+        // A session bus of the test's own, on which a keychain service exists only while a
+        // test offers it; the desktop the tests run in cannot change which back end
+        // QtKeychain picks (libsecret first, KWallet without it).
+        for (const char *var : {"XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "KDE_FULL_SESSION",
+                                "KDE_SESSION_VERSION", "GNOME_DESKTOP_SESSION_ID", "SECRET_BACKEND"})
+            qunsetenv(var);
+        QString busError;
+        QVERIFY2(m_bus.start(&busError), qPrintable(busError));
+        qputenv("DBUS_SESSION_BUS_ADDRESS", m_bus.address().toLocal8Bit());
+        m_keychain = std::make_unique<TestKeychainService>(m_bus.address());
+        QVERIFY(m_keychain->isConnected());
+        // QtKeychain picks its back end once, at its first request, among those it finds:
+        // a service is there for that one, then goes again.
+        QVERIFY(m_keychain->offer());
+        bool picked = false;
+        CredentialStore picking;
+        picking.readPassword(QStringLiteral("someone@pick:443"),
+                             [&picked](bool, const QString &, const QString &) { picked = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(picked, 15'000);
+        m_keychain->withdraw();
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("vtaskmon-reliability"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_credentials"));
@@ -151,7 +173,11 @@ private Q_SLOTS:
         QVERIFY2(m_server->started(), qPrintable(m_server->error()));
     }
 
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase()
+    {
+        m_server.reset();
+        m_keychain.reset();
+    }
 
     void init()
     {
@@ -270,9 +296,12 @@ private Q_SLOTS:
 
     void storeGoneBeforeTheKeychainAnswers()
     {
-        // Given keychain requests in flight (the dialog that asked was closed at once)
+        // Given a keychain service that takes its time to answer
+        QVERIFY(m_keychain->offer());
+        m_keychain->hold();
         int answers = 0;
         {
+            // and a store (a dialog) with three requests out to it
             CredentialStore credentials;
             const QString account =
                 CredentialStore::accountKey(QStringLiteral("gone:443"), QStringLiteral("someone"));
@@ -281,20 +310,65 @@ private Q_SLOTS:
             credentials.writePassword(account, secret, [&answers](const QString &) { ++answers; });
             credentials.deletePassword(account, [&answers](const QString &) { ++answers; });
             // The jobs start from the event loop and then wait for the service.
-            QCoreApplication::processEvents();
+            QTRY_VERIFY2_WITH_TIMEOUT(m_keychain->heldCalls() > 0 || answers > 0,
+                                      "no keychain request reached the service", 15'000);
+            QVERIFY2(answers == 0, "the keychain back end answered without asking the service "
+                                   "(is libsecret-1-0 installed?)");
+            QCOMPARE(CredentialStore::requestsInFlight(), 3);
         }
-        // When the keychain service answers after the store is gone (libsecret calls back
-        // into the job from the GLib main loop)
-        QTest::qWait(1'500);
+        // When the store is gone (the dialog that asked was closed) before the service
+        // answers, and then it answers (libsecret calls back into the job from the GLib main
+        // loop)
+        QCOMPARE(CredentialStore::requestsInFlight(), 3);
+        m_keychain->release();
+        QTRY_COMPARE_WITH_TIMEOUT(CredentialStore::requestsInFlight(), 0, 15'000);
         // Then nothing is called back into the dead store, and nothing crashed on the way
         QCOMPARE(answers, 0);
+
         // and a store alive when the answer comes still hears it
         CredentialStore credentials;
         bool answered = false;
+        m_keychain->hold();
         credentials.readPassword(
             QStringLiteral("someone@alive:443"),
             [&answered](bool, const QString &, const QString &) { answered = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(m_keychain->heldCalls() > 0, 15'000);
+        QVERIFY(!answered);
+        m_keychain->release();
         QTRY_VERIFY_WITH_TIMEOUT(answered, 15'000);
+        m_keychain->withdraw();
+    }
+
+    void keychainErrorsSayWhatIsWrong_data()
+    {
+        QTest::addColumn<bool>("serviceRuns");
+        QTest::newRow("no keychain service") << false;
+        QTest::newRow("a keychain service that fails") << true;
+    }
+
+    void keychainErrorsSayWhatIsWrong()
+    {
+        QFETCH(bool, serviceRuns);
+        // Given a session bus with or without a keychain service
+        if (serviceRuns)
+            QVERIFY(m_keychain->offer());
+        // When a password is to be remembered
+        CredentialStore credentials;
+        QString error = QStringLiteral("(no answer)");
+        credentials.writePassword(QStringLiteral("someone@errors:443"), secret,
+                                  [&error](const QString &e) { error = e; });
+        QTRY_VERIFY_WITH_TIMEOUT(error != QLatin1String("(no answer)"), 15'000);
+        m_keychain->withdraw();
+        // Then the message says what is wrong: no service, and what to install to get one;
+        // or the service's own error
+        QVERIFY2(!error.isEmpty(), "the test keychain stored a password");
+        QVERIFY2(!error.contains(QLatin1String("Unknown error")), qPrintable(error));
+        const bool saysNoService = error.contains(QLatin1String("No keychain service")) &&
+                                   error.contains(QLatin1String("gnome-keyring")) &&
+                                   error.contains(QLatin1String("KWallet"));
+        QVERIFY2(saysNoService != serviceRuns, qPrintable(error));
+        if (serviceRuns)
+            QVERIFY2(error.contains(QLatin1String("reported an error")), qPrintable(error));
     }
 
     void cliRefusesPasswordOnTheCommandLine_data()

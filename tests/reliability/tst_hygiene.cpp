@@ -1,17 +1,25 @@
 #include "simserver.h"
 
+#include <createcollectordialog.h>
+#include <inventorymodel.h>
+
 #include <taskhistorymodel.h>
 #include <taskmanager.h>
 #include <taskmonitor.h>
 
+#include <QPointer>
 #include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 
 using State = VimConnection::State;
 
 // Server-side hygiene (issue 7): the collector budget (maxCollector) is never exceeded and
 // running out of it is a state, not a crash; stopping, disconnecting and the CLI's orderly
 // exit leave no session, collector, PropertyCollector, filter or view behind on the server.
+// The desktop's own objects too (issue 12): a collector dialog closed while its create is in
+// flight, and the inventory's ContainerView on every path of its paged read.
 class tst_Hygiene final : public QObject
 {
     Q_OBJECT
@@ -51,7 +59,25 @@ private:
         return stopped.size() == 1 || stopped.wait(10'000);
     }
 
+    // An inventory of more than two RetrievePropertiesEx pages (the model asks for 1000
+    // objects a page).
+    static sim::SimulatorOptions largeInventory()
+    {
+        sim::SimulatorOptions o = SimServer::calmOptions();
+        o.inventory.vmsPerHost = 160;
+        return o;
+    }
+
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // The dialogs keep their geometry in the settings: never the developer's own.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("vtaskmon-reliability"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_hygiene"));
+        QSettings().clear();
+    }
+
     void collectorBudgetIsAStateNotACrash()
     {
         // Given a server that allows three collectors per session, one of them the history's
@@ -241,6 +267,184 @@ private Q_SLOTS:
         QCOMPARE(server->sessionKeys(), QStringList{connection.userSession().key});
     }
 
+    void collectorDialogClosedInFlightLeavesNoCollector_data()
+    {
+        QTest::addColumn<bool>("answerLost");
+        QTest::addColumn<bool>("closeDialog");
+        QTest::newRow("answer comes after the dialog closed") << false << true;
+        QTest::newRow("answer lost after the dialog closed") << true << true;
+        QTest::newRow("answer lost while the dialog is open") << true << false;
+    }
+
+    void collectorDialogClosedInFlightLeavesNoCollector()
+    {
+        QFETCH(bool, answerLost);
+        QFETCH(bool, closeDialog);
+        // Given a connected client with no collector at the server, and a server that holds
+        // the answer to the next CreateCollectorForTasks (and then cuts it off, or sends it)
+        SimServer server;
+        QVERIFY(server.started());
+        VimConnection connection;
+        QCOMPARE(connectAndSettle(connection, server.trustedOptions()), State::Connected);
+        const QString session = connection.userSession().key;
+        QSignalSpy renewed(&connection, &VimConnection::sessionRenewed);
+        QCOMPARE(server->stats().collectors, 0);
+        InventoryModel inventory;
+        auto *dialog = new CreateCollectorDialog(&connection, &inventory, {});
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        const QPointer<CreateCollectorDialog> alive(dialog);
+        dialog->open();
+        QSignalSpy created(dialog, &CreateCollectorDialog::collectorCreated);
+        constexpr int holdMs = 500;
+        if (answerLost) {
+            server->cutAnswers(QStringLiteral("CreateCollectorForTasks"), 1, holdMs);
+        } else {
+            sim::SimulatorOptions::Faults slow;
+            slow.latencyMs = holdMs;
+            server->setFaults(slow);
+        }
+
+        // When the dialog submits and is closed at once (or stays open), and the server
+        // makes the collector
+        dialog->submit();
+        if (closeDialog) {
+            dialog->close();
+            QTRY_VERIFY_WITH_TIMEOUT(alive.isNull(), 5'000);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(server->stats().collectors, 1, 5'000);
+
+        // Then the session that may hold the collector is replaced, or the collector is
+        // destroyed: the server's collector count comes back to what it was
+        if (answerLost) {
+            QTRY_COMPARE_WITH_TIMEOUT(renewed.size(), 1, 10'000);
+            QCOMPARE(server->sessionKeys(), QStringList{connection.userSession().key});
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(server->stats().collectors, 0, 10'000);
+        QCOMPARE(server->stats().sessions, 1);
+        QCOMPARE(connection.state(), State::Connected);
+        if (!answerLost) {
+            QCOMPARE(renewed.size(), 0);
+            QCOMPARE(connection.userSession().key, session);
+        }
+        if (!closeDialog) {
+            // and the open dialog says that nothing was created
+            QVERIFY(alive);
+            QCOMPARE(created.size(), 0);
+            QVERIFY(dialog->isVisible());
+            delete dialog;
+        }
+        server->setFaults({});
+    }
+
+    void inventoryRetrieveFailureLeavesNoView_data()
+    {
+        QTest::addColumn<QString>("operation");
+        QTest::addColumn<bool>("cut");
+        QTest::newRow("RetrievePropertiesEx fault")
+            << QStringLiteral("RetrievePropertiesEx") << false;
+        QTest::newRow("RetrievePropertiesEx answer lost")
+            << QStringLiteral("RetrievePropertiesEx") << true;
+        QTest::newRow("ContinueRetrievePropertiesEx fault")
+            << QStringLiteral("ContinueRetrievePropertiesEx") << false;
+        QTest::newRow("ContinueRetrievePropertiesEx answer lost")
+            << QStringLiteral("ContinueRetrievePropertiesEx") << true;
+    }
+
+    void inventoryRetrieveFailureLeavesNoView()
+    {
+        QFETCH(QString, operation);
+        QFETCH(bool, cut);
+        // Given a connected client, an inventory of several pages, and a server that fails
+        // the next `operation` (a fault, or an answer cut off after it was carried out)
+        SimServer server(largeInventory());
+        QVERIFY(server.started());
+        VimConnection connection;
+        QCOMPARE(connectAndSettle(connection, server.trustedOptions()), State::Connected);
+        QSignalSpy renewed(&connection, &VimConnection::sessionRenewed);
+        if (cut)
+            server->cutAnswers(operation);
+        else
+            server->failAnswers(operation);
+
+        // When the inventory loads
+        InventoryModel inventory;
+        QSignalSpy loaded(&inventory, &InventoryModel::loaded);
+        QSignalSpy failed(&inventory, &InventoryModel::failed);
+        inventory.load(&connection);
+
+        // Then it reports the failure, and its ContainerView is gone from the server in the
+        // same session
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10'000);
+        QVERIFY(!failed.first().first().toString().isEmpty());
+        QCOMPARE(loaded.size(), 0);
+        QVERIFY(!inventory.isLoading());
+        QTRY_COMPARE_WITH_TIMEOUT(server.objectCounts(),
+                                  QStringLiteral("sessions=1 collectors=0 propertyCollectors=0 "
+                                                 "filters=0 views=0"),
+                                  10'000);
+        QCOMPARE(renewed.size(), 0);
+        QCOMPARE(connection.state(), State::Connected);
+    }
+
+    void inventoryDestroyedInFlightLeavesNoView_data()
+    {
+        QTest::addColumn<bool>("afterFirstPage");
+        QTest::newRow("while the view is made") << false;
+        QTest::newRow("between pages") << true;
+    }
+
+    void inventoryDestroyedInFlightLeavesNoView()
+    {
+        QFETCH(bool, afterFirstPage);
+        // Given a connected client, an inventory of several pages and a slow server
+        SimServer server(largeInventory());
+        QVERIFY(server.started());
+        VimConnection connection;
+        QCOMPARE(connectAndSettle(connection, server.trustedOptions()), State::Connected);
+        sim::SimulatorOptions::Faults slow;
+        slow.latencyMs = 300;
+        server->setFaults(slow);
+
+        // When the inventory model is destroyed while the ContainerView's create is on its
+        // way, or while the next page is
+        auto inventory = std::make_unique<InventoryModel>();
+        inventory->load(&connection);
+        if (afterFirstPage)
+            QTRY_VERIFY_WITH_TIMEOUT(inventory->rowCount() > 1, 5'000);
+        QVERIFY(inventory->isLoading());
+        inventory.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(server->stats().views, 1, 5'000);
+
+        // Then the view is destroyed all the same
+        QTRY_COMPARE_WITH_TIMEOUT(server->stats().views, 0, 10'000);
+        QCOMPARE(server->stats().sessions, 1);
+        QCOMPARE(connection.state(), State::Connected);
+        server->setFaults({});
+    }
+
+    void largeInventoryIsReadCompletely()
+    {
+        // Given a server whose inventory is larger than two pages
+        SimServer server(largeInventory());
+        QVERIFY(server.started());
+        const int entities = server->stats().entities;
+        QVERIFY2(entities > 2'000, qPrintable(QString::number(entities)));
+        VimConnection connection;
+        QCOMPARE(connectAndSettle(connection, server.trustedOptions()), State::Connected);
+
+        // When the inventory loads
+        InventoryModel inventory;
+        QSignalSpy loaded(&inventory, &InventoryModel::loaded);
+        QSignalSpy failed(&inventory, &InventoryModel::failed);
+        inventory.load(&connection);
+        QVERIFY(loaded.wait(20'000));
+
+        // Then it lists every entity of the server, and its view is gone
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(inventory.rowCount(), entities);
+        QTRY_COMPARE_WITH_TIMEOUT(server->stats().views, 0, 10'000);
+    }
+
     void cliLeavesNothingBehind_data()
     {
         QTest::addColumn<QStringList>("command");
@@ -298,5 +502,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_Hygiene)
+QTEST_MAIN(tst_Hygiene)
 #include "tst_hygiene.moc"

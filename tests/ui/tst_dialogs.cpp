@@ -4,22 +4,32 @@
 #include "uitesthelpers.h"
 
 #include <certificatedialog.h>
+#include <certificatespage.h>
+#include <certificatetext.h>
 #include <connectdialog.h>
 #include <createcollectordialog.h>
 #include <createtaskdialog.h>
 #include <credentialstore.h>
 #include <entitypicker.h>
 #include <inventorymodel.h>
+#include <mainwindow.h>
+#include <pinnedcertificatesmodel.h>
+#include <settingsdialog.h>
 #include <translations.h>
 #include <truststore.h>
 #include <uisettings.h>
 
+#include <simulator/certificategenerator.h>
 #include <taskhistorycollector.h>
 
 #include <vim/codec.h>
 
+#include <QAbstractItemModelTester>
+#include <QAction>
 #include <QCheckBox>
+#include <QCryptographicHash>
 #include <QDateTimeEdit>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -29,6 +39,7 @@
 #include <QSpinBox>
 #include <QTest>
 #include <QTranslator>
+#include <QTreeView>
 
 using namespace uitest;
 
@@ -61,6 +72,14 @@ private Q_SLOTS:
         }
         QVERIFY2(!m_vm.isNull(), "the inventory lists a virtual machine");
         QVERIFY(!m_datacenter.isNull());
+    }
+
+    void cleanup()
+    {
+        // A failed case leaves no pin behind for the next one.
+        QSettings settings;
+        settings.remove(UiSettings::pinnedCertificatesGroup);
+        settings.remove(UiSettings::legacyPinnedCertificates.key());
     }
 
     void translationsAreEmbedded_data()
@@ -337,17 +356,235 @@ private Q_SLOTS:
         bool warned = false;
         onNextModal([&warned](QWidget *modal) {
             warned = qobject_cast<CertificateDialog *>(modal) != nullptr;
-            qobject_cast<QDialog *>(modal)->reject();
+            clickOrClose(modal, "keepPin");
         });
         click(dialog.findChild<QPushButton *>(QStringLiteral("connect")));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            dialog.errorText().contains(QLatin1String("different certificate")), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.errorText().contains(QLatin1String("pin stays")), 15000);
         QVERIFY(warned);
         QVERIFY(connection.state() != VimConnection::State::Connected);
+        QCOMPARE(TrustStore::pinned(host), QByteArray(32, char(0xaa)));
         TrustStore::unpin(host);
     }
 
+    void connect_changedCertificateIsComparedAndMayReplaceThePin()
+    {
+        // Given the host pinned to another certificate with the same subject, as after a renewal
+        const QString host = TrustStore::hostKey(m_sim->baseUrl().toString());
+        const auto old = sim::CertificateGenerator::generate();
+        QVERIFY2(old.ok(), qPrintable(old.error));
+        TrustStore::pin(host, old.certificate);
+        const QDateTime pinnedAt = TrustStore::entry(host).pinnedSince;
+        QVERIFY(pinnedAt.isValid());
+        VimConnection connection;
+        CredentialStore credentials;
+        ConnectDialog dialog(&connection, &credentials);
+        fillWithRightPassword(dialog);
+        // When connecting, Then the dialog shows the old pin beside the new certificate
+        QStringList shown;
+        onNextModal([&shown](QWidget *modal) {
+            for (const char *name :
+                 {"pinnedThumbprint", "pinnedSubject", "pinnedValidity", "pinnedSince",
+                  "thumbprint", "subject", "validity", "subjectHint"}) {
+                auto *label = modal->findChild<QLabel *>(QLatin1String(name));
+                shown.append(label ? label->text()
+                                   : QStringLiteral("(missing %1)").arg(QLatin1String(name)));
+            }
+            // and accepting the new one replaces the pin
+            clickOrClose(modal, "replacePin");
+        });
+        click(dialog.findChild<QPushButton *>(QStringLiteral("connect")));
+        QTRY_COMPARE_WITH_TIMEOUT(connection.state(), VimConnection::State::Connected, 15000);
+        const QSslCertificate now = m_sim->certificate();
+        QCOMPARE(
+            shown,
+            (QStringList{
+                CertificateText::thumbprint(old.certificate.digest(QCryptographicHash::Sha256)),
+                CertificateText::subject(old.certificate),
+                CertificateText::validity({}, old.certificate.expiryDate()),
+                CertificateText::dateTime(pinnedAt),
+                CertificateText::thumbprint(rawThumbprint(*m_sim)), CertificateText::subject(now),
+                CertificateText::validity(now.effectiveDate(), now.expiryDate()),
+                QStringLiteral("Same subject as the pinned certificate.")}));
+        const PinnedCertificate pin = TrustStore::entry(host);
+        QCOMPARE(pin.sha256, rawThumbprint(*m_sim));
+        QCOMPARE(pin.subject, CertificateText::subject(now));
+        QCOMPARE(pin.notAfter, now.expiryDate());
+        QVERIFY(pin.pinnedSince >= pinnedAt);
+        TrustStore::unpin(host);
+    }
+
+    void trustStore_movesBinaryPinsToReadableText()
+    {
+        // Given pins as older versions kept them: one binary map, with hex text, raw bytes,
+        // hex bytes, and two values that are no thumbprint
+        const QByteArray raw = QCryptographicHash::hash("one", QCryptographicHash::Sha256);
+        const QByteArray raw2 = QCryptographicHash::hash("two", QCryptographicHash::Sha256);
+        const QByteArray raw3 = QCryptographicHash::hash("three", QCryptographicHash::Sha256);
+        {
+            QSettings settings;
+            settings.setValue(
+                UiSettings::legacyPinnedCertificates.key(),
+                QVariantMap{
+                    {QStringLiteral("hex.example:443"), QString::fromLatin1(raw.toHex())},
+                    {QStringLiteral("raw.example:443"), raw2},
+                    {QStringLiteral("HexBytes.example:8443"), raw3.toHex()},
+                    {QStringLiteral("short.example:443"), QStringLiteral("abcd")},
+                    {QStringLiteral("binary.example:443"), QByteArray("\x01\x02\x00\xff", 4)}});
+            settings.sync();
+        }
+        QVERIFY(fileText().contains(QLatin1String("@Variant(")));
+        // When the trust store is read
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral(
+                                 "short.example:443 cannot be used: .abcd. is not a SHA-256")));
+        QCOMPARE(TrustStore::pinned(QStringLiteral("short.example:443")), QByteArray());
+        // Then every entry is in the readable groups, nothing binary is left, and each
+        // thumbprint reads back as it was
+        QSettings settings;
+        QVERIFY(!settings.contains(UiSettings::legacyPinnedCertificates.key()));
+        const QString text = fileText();
+        QVERIFY2(!text.contains(QLatin1String("@Variant(")), qPrintable(text));
+        QVERIFY2(text.contains(CertificateText::thumbprint(raw2)), qPrintable(text));
+        QCOMPARE(TrustStore::pinned(QStringLiteral("hex.example:443")), raw);
+        QCOMPARE(TrustStore::pinned(QStringLiteral("raw.example:443")), raw2);
+        QCOMPARE(TrustStore::pinned(QStringLiteral("hexbytes.example:8443")), raw3);
+        QStringList summary;
+        for (const PinnedCertificate &p : TrustStore::pins())
+            summary.append(p.hostKey + QLatin1Char(' ') +
+                           (p.isUsable() ? QStringLiteral("ok") : p.problem));
+        QCOMPARE(
+            summary,
+            (QStringList{QStringLiteral("binary.example:443 binary data (4 bytes) is not a SHA-256 "
+                                        "thumbprint (64 hexadecimal digits)"),
+                         QStringLiteral("hex.example:443 ok"),
+                         QStringLiteral("hexbytes.example:8443 ok"),
+                         QStringLiteral("raw.example:443 ok"),
+                         QStringLiteral("short.example:443 “abcd” is not a SHA-256 thumbprint (64 "
+                                        "hexadecimal digits)")}));
+        // and the unreadable ones are still there to see and remove
+        for (const char *host : {"hex.example:443", "raw.example:443", "hexbytes.example:8443",
+                                 "short.example:443", "binary.example:443"})
+            TrustStore::unpin(QLatin1String(host));
+        QVERIFY(TrustStore::pins().isEmpty());
+    }
+
+    void trustStore_ignoresAValueItCannotRead()
+    {
+        // Given a settings file whose old pin map is garbled and whose new pin is not hex
+        {
+            QSettings settings;
+            settings.setValue(QStringLiteral("PinnedCertificates/bad.example:443/sha256"),
+                              QStringLiteral("zz:zz"));
+            settings.sync();
+        }
+        QFile file(QSettings().fileName());
+        QVERIFY(file.open(QIODevice::Append));
+        file.write("\n[Security]\npinnedCertificates=@Variant(\\0\\0\\0\\x7f\\0garbage)\n");
+        file.close();
+        // When the trust store is read, Then it says so and uses neither
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral(
+                                 "Security/pinnedCertificates in .* not pinned certificates")));
+        const QList<PinnedCertificate> pins = TrustStore::pins();
+        QCOMPARE(pins.size(), 1);
+        QCOMPARE(pins.first().hostKey, QStringLiteral("bad.example:443"));
+        QVERIFY(!pins.first().isUsable());
+        QVERIFY2(pins.first().problem.contains(QStringLiteral("“zz:zz” is not a SHA-256")),
+                 qPrintable(pins.first().problem));
+        QCOMPARE(TrustStore::pinned(QStringLiteral("bad.example:443")), QByteArray());
+        // and a new pin for that host is written as usual, the garbled map left as it was
+        TrustStore::pin(QStringLiteral("bad.example:443"), QString(64, QLatin1Char('b')));
+        QCOMPARE(TrustStore::pinned(QStringLiteral("bad.example:443")), QByteArray(32, char(0xbb)));
+        QVERIFY(QSettings().contains(UiSettings::legacyPinnedCertificates.key()));
+        TrustStore::unpin(QStringLiteral("bad.example:443"));
+        QSettings().remove(UiSettings::legacyPinnedCertificates.key());
+    }
+
+    void settings_certificatesPageListsAndRemovesPins()
+    {
+        // Given two pins, one with what the certificate says and one from an older version,
+        // and the Settings dialog opened from the main window's menu
+        const auto generated = sim::CertificateGenerator::generate();
+        QVERIFY(generated.ok());
+        const QSslCertificate certificate = generated.certificate;
+        TrustStore::pin(QStringLiteral("vc-a.example:443"), certificate);
+        {
+            QSettings settings;
+            settings.setValue(
+                UiSettings::legacyPinnedCertificates.key(),
+                QVariantMap{{QStringLiteral("vc-b.example:8443"), QString(64, QLatin1Char('c'))}});
+        }
+        VimConnection connection;
+        MainWindow window(&connection);
+        window.findChild<QAction *>(QStringLiteral("settingsAction"))->trigger();
+        auto *dialog = window.findChild<SettingsDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        CertificatesPage *page = dialog->certificatesPage();
+        QVERIFY(page->isVisible());
+        PinnedCertificatesModel *model = page->model();
+        QAbstractItemModelTester tester(model);
+
+        // Then the page lists both: host, thumbprint with colons, subject, validity, since
+        const auto rowText = [model](int row) {
+            QStringList cells;
+            for (int c = 0; c < model->columnCount(); ++c)
+                cells.append(model->index(row, c).data().toString());
+            return cells.join(QStringLiteral(" | "));
+        };
+        QCOMPARE(model->rowCount(), 2);
+        const PinnedCertificate a = TrustStore::entry(QStringLiteral("vc-a.example:443"));
+        QCOMPARE(rowText(0), QStringList({QStringLiteral("vc-a.example:443"),
+                                          CertificateText::thumbprint(
+                                              certificate.digest(QCryptographicHash::Sha256)),
+                                          CertificateText::subject(certificate),
+                                          CertificateText::validity({}, certificate.expiryDate()),
+                                          CertificateText::dateTime(a.pinnedSince)})
+                                 .join(QStringLiteral(" | ")));
+        QCOMPARE(rowText(1), QStringLiteral("vc-b.example:8443 | ") +
+                                 QStringList(32, QStringLiteral("CC")).join(QLatin1Char(':')) +
+                                 QStringLiteral(" | not recorded | not recorded | not recorded"));
+
+        // When the second is selected and removed
+        auto *remove = page->findChild<QPushButton *>(QStringLiteral("removePin"));
+        QVERIFY(!remove->isEnabled());
+        QTreeView *view = page->view();
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                          view->visualRect(model->index(1, 0)).center());
+        QVERIFY(remove->isEnabled());
+        QVERIFY(page->findChild<QLabel *>(QStringLiteral("selectedThumbprint"))
+                    ->text()
+                    .startsWith(QLatin1String("CC:CC:")));
+        click(remove);
+        // Then the trust store and the settings file no longer have it, the other stays
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(rowText(0).section(QLatin1Char(' '), 0, 0), QStringLiteral("vc-a.example:443"));
+        QVERIFY(TrustStore::pinned(QStringLiteral("vc-b.example:8443")).isEmpty());
+        QSettings().sync();
+        QVERIFY(!fileText().contains(QLatin1String("vc-b.example")));
+        QVERIFY(fileText().contains(QLatin1String("vc-a.example")));
+        dialog->close();
+        TrustStore::unpin(QStringLiteral("vc-a.example:443"));
+    }
+
 private:
+    /// Clicks the named button of a modal dialog; closes the dialog if it has none, so that
+    /// the test fails on what follows instead of crashing.
+    static void clickOrClose(QWidget *modal, const char *button)
+    {
+        if (auto *b = modal->findChild<QPushButton *>(QLatin1String(button)))
+            click(b);
+        else
+            modal->close();
+    }
+
+    static QString fileText()
+    {
+        QSettings().sync();
+        QFile file(QSettings().fileName());
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    }
+
     void fillWithRightPassword(ConnectDialog &dialog)
     {
         dialog.setServer(m_sim->baseUrl().toString());
