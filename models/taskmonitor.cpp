@@ -62,14 +62,16 @@ bool needsRecreate(const VimError &error)
 }
 
 // Transport trouble, a server busy or restarting, and server errors it names heal by
-// retrying. Anything else (another fault, an answer that cannot be read, a redirect, a 500
-// without a fault) means push does not work with this server as it answers now, and polling
-// is the way left.
+// retrying; so does a certificate problem, which the connection decides on (it fails or asks).
+// Anything else (another fault, an answer that cannot be read, a redirect, a 500 without a
+// fault) means push does not work with this server as it answers now, and polling is the way
+// left.
 bool isTransient(const VimError &error)
 {
     switch (error.kind) {
     case VimError::Kind::Network:
     case VimError::Kind::Timeout:
+    case VimError::Kind::Tls:
         return true;
     case VimError::Kind::Http:
         return error.httpStatus == 502 || error.httpStatus == 503 || error.httpStatus == 504;
