@@ -225,12 +225,19 @@ void CliRunner::runTasks()
             });
     if (follow) {
         m_status = std::make_unique<FollowStatus>(m_server);
+        m_retryReport.setSingleShot(true);
+        m_retryReport.setInterval(1000);
+        connect(&m_retryReport, &QTimer::timeout, this, [this] {
+            m_retrySettled = true;
+            reportState();
+        });
         connect(m_monitor, &TaskMonitor::modeChanged, this, [this](TaskMonitor::Mode mode) {
             if (mode == TaskMonitor::Mode::Polling)
                 m_pollingReason = m_monitor->errorString();
             reportState();
         });
         connect(m_monitor, &TaskMonitor::errorCleared, this, &CliRunner::reportState);
+        connect(m_monitor, &TaskMonitor::liveChanged, this, &CliRunner::reportState);
         connect(m_connection, &VimConnection::stateChanged, this, &CliRunner::reportState);
     }
     m_monitor->start();
@@ -243,25 +250,55 @@ void CliRunner::reportState()
     using State = FollowStatus::State;
     const TaskMonitor::Mode mode = m_monitor->mode();
     const QString error = m_monitor->errorString();
+    // isLive(), but also right at synchronized(), before liveChanged() follows.
+    const bool watching = m_monitor->isSynchronized() && mode != TaskMonitor::Mode::Starting &&
+                          mode != TaskMonitor::Mode::Recovering;
     State state = State::Live;
     QString reason;
     if (mode == TaskMonitor::Mode::Stopped) {
         return;
     } else if (m_connection->state() == VimConnection::State::Reconnecting) {
+        // Each failed call of the outage has its own message; the outage is one state.
         state = State::Reconnecting;
-        reason = error;
+    } else if (!watching && m_snapshotPrinted) {
+        // Rebuilding the watch after a loss; the loss itself (a lost session) is no news.
+        state = State::Recovering;
     } else if (!error.isEmpty() &&
                !(mode == TaskMonitor::Mode::Polling && error == m_pollingReason)) {
         state = State::Retrying;
         reason = error;
-    } else if (mode == TaskMonitor::Mode::Polling) {
-        state = m_monitor->isSynchronized() ? State::Polling : State::Starting;
-        reason = m_pollingReason;
-    } else if (mode == TaskMonitor::Mode::Recovering || mode == TaskMonitor::Mode::Starting ||
-               !m_monitor->isSynchronized()) {
-        state = m_snapshotPrinted ? State::Recovering : State::Starting;
+    } else if (watching) {
+        state = mode == TaskMonitor::Mode::Polling ? State::Polling : State::Live;
+        if (state == State::Polling)
+            reason = m_pollingReason;
+    } else {
+        state = State::Starting;
     }
-    const auto report = m_status->update(state, reason, {}, {});
+    // A failure is told once it has lasted a moment: a network error is often the first
+    // sign of an outage the connection is about to report as such, and a blip heals.
+    if (state == State::Retrying && !m_retryReport.isActive() && !m_retrySettled) {
+        m_retryReport.start();
+        return;
+    }
+    m_retrySettled = false;
+    // Reconnecting is entered just before the connection sets the time of its next attempt.
+    const QDateTime nextAttempt = m_connection->nextAttemptAt();
+    if (state == State::Reconnecting && !nextAttempt.isValid() && !m_reconnectLookedAgain) {
+        if (!m_reconnectQueued) {
+            m_reconnectQueued = true;
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    m_reconnectQueued = false;
+                    m_reconnectLookedAgain = true;
+                    reportState();
+                    m_reconnectLookedAgain = false;
+                },
+                Qt::QueuedConnection);
+        }
+        return;
+    }
+    const auto report = m_status->update(state, reason, m_monitor->lastUpdate(), nextAttempt);
     if (!report)
         return;
     printError(report->line);

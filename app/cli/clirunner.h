@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QSet>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -67,4 +68,10 @@ private:
     QString m_pollingReason;
     /// Tasks reported as unreadable on stderr already.
     QSet<QString> m_unreadable;
+    /// Holds a "retrying" report back for a moment (see reportState()).
+    QTimer m_retryReport;
+    bool m_retrySettled = false;
+    /// A Reconnecting report waits one turn of the event loop for the next attempt's time.
+    bool m_reconnectQueued = false;
+    bool m_reconnectLookedAgain = false;
 };

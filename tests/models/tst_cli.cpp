@@ -431,6 +431,60 @@ private Q_SLOTS:
                             [](const QString &l) { return l.contains(u"qt."_qs); }));
     }
 
+    void followSaysWhenTheServerIsGoneAndBack()
+    {
+        // Given `tasks --follow --json` live on a quiet simulator (plain http, so that one
+        // started later on the same port is the same server to it)
+        sim::SimulatorOptions options;
+        options.https = false;
+        options.workload.enabled = false;
+        auto simulator = std::make_unique<sim::SimulatorThread>(options);
+        QVERIFY(simulator->start());
+        options.port = (*simulator)->port();
+        const QString key = (*simulator)->createTask(u"Folder.createVm"_qs, u"group-d1"_qs);
+        CliProcess cli({u"--server"_qs, (*simulator)->baseUrl().toString(), u"--allow-http"_qs,
+                        u"--user"_qs, options.userName, u"tasks"_qs, u"--follow"_qs, u"--json"_qs},
+                       options.password);
+        QTRY_VERIFY_WITH_TIMEOUT(lastPrinted(cli.out()).contains(key), 15'000);
+        QVERIFY2(cli.err().isEmpty(), qPrintable(cli.err().join(QLatin1Char('\n'))));
+        const auto states = [&cli] {
+            QList<QJsonObject> out;
+            for (const QString &line : cli.out()) {
+                const QJsonObject o = json(line);
+                if (o.value(u"type"_qs) == u"state"_qs)
+                    out.append(o);
+            }
+            return out;
+        };
+        // When the server goes away
+        simulator.reset();
+        // Then stderr says since when nothing is updated and when the next attempt comes
+        QTRY_VERIFY_WITH_TIMEOUT(!cli.err().isEmpty(), 15'000);
+        const QString outage = cli.err().first();
+        QVERIFY2(outage.contains(u"not updated since "_qs) &&
+                     outage.contains(u"reconnecting, next attempt in "_qs),
+                 qPrintable(outage));
+        // and the state record says the same
+        QTRY_VERIFY(!states().isEmpty());
+        const QJsonObject gone = states().first();
+        QCOMPARE(gone.value(u"state"_qs).toString(), u"reconnecting"_qs);
+        QCOMPARE(gone.value(u"live"_qs).toBool(true), false);
+        QVERIFY(QDateTime::fromString(gone.value(u"since"_qs).toString(), Qt::ISODate).isValid());
+        QVERIFY(
+            QDateTime::fromString(gone.value(u"nextAttempt"_qs).toString(), Qt::ISODate).isValid());
+        // When it is back
+        simulator = std::make_unique<sim::SimulatorThread>(options);
+        QVERIFY(simulator->start());
+        // Then it says so, in a line and a record
+        QTRY_VERIFY_WITH_TIMEOUT(cli.err().last().endsWith(u": live again"_qs), 20'000);
+        QTRY_COMPARE(states().last().value(u"state"_qs).toString(), u"live"_qs);
+        QCOMPARE(states().last().value(u"live"_qs).toBool(), true);
+        // and the outage took a few lines, not one per failed attempt
+        QVERIFY2(cli.err().size() <= 4, qPrintable(cli.err().join(QLatin1Char('\n'))));
+        cli.terminate();
+        QTRY_VERIFY_WITH_TIMEOUT(!cli.isRunning(), 10'000);
+    }
+
     void unknownCommandFails()
     {
         const Run r = run({QStringLiteral("--demo"), QStringLiteral("frobnicate")});
