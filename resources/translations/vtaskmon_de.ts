@@ -1585,6 +1585,21 @@
         <comment>task monitor error</comment>
         <translation>Der Server hat keinen TaskManager.</translation>
     </message>
+    <message>
+        <source>The task watch was set up %1 times in a row without getting to its first update (does the session end every few calls?); polling for changes instead.</source>
+        <comment>task monitor error</comment>
+        <translation>Die Überwachung der Aufgaben wurde %1-mal hintereinander eingerichtet, ohne ihre erste Aktualisierung zu erreichen (endet die Sitzung alle paar Aufrufe?); Änderungen werden stattdessen abgefragt.</translation>
+    </message>
+    <message>
+        <source>The latest page of tasks cannot be read: %1</source>
+        <comment>task monitor error</comment>
+        <translation>Die neueste Seite der Aufgaben ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>A task without a readable key was left out: %1</source>
+        <comment>task monitor error</comment>
+        <translation>Eine Aufgabe ohne lesbaren Schlüssel wurde ausgelassen: %1</translation>
+    </message>
 </context>
 <context>
     <name>TaskTable</name>
