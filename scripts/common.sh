@@ -31,6 +31,12 @@ VTASKMON_PACKAGES=(
     # xvfb-run renders the README screenshots (tests/e2e/screenshots.cpp)
     xvfb xauth
 )
+# Only for developers, with VTASKMON_DEV=1: a compiler cache for several worktrees
+# (-DCMAKE_CXX_COMPILER_LAUNCHER=ccache) and ImageMagick's `import` for screenshots of a running
+# app under Xvfb. Neither the build nor the tests need them.
+if [ "${VTASKMON_DEV:-}" = "1" ]; then
+    VTASKMON_PACKAGES+=(ccache imagemagick)
+fi
 
 vtaskmon_install_packages() {
     local missing=()
