@@ -1043,8 +1043,11 @@ void TestVimConnection::answersInFlightAreBoundedTogether()
     const auto alone = await(taskManager(&f.connection).description(), 20'000);
     QVERIFY2(!alone.error().message.contains(inFlight), qPrintable(alone.error().message));
 
-    // When four are asked for at once (each result taken as it comes: a finished call's
-    // reply is gone, so nothing may attach to it later)
+    // When four are asked for at once and answered together (held until all four are at the
+    // server, so the answers stream side by side however fast each side runs); each result
+    // is taken as it comes: a finished call's reply is gone, so nothing may attach to it later
+    f.vc.route("GET", "/description", HttpResponse::defer());
+    const qsizetype before = f.server.requestsTo("/description").size();
     QObject context;
     QStringList messages;
     for (int i = 0; i < 4; ++i) {
@@ -1054,6 +1057,9 @@ void TestVimConnection::answersInFlightAreBoundedTogether()
                 messages.append(r.ok() ? QString() : r.error().message);
             });
     }
+    QTRY_COMPARE_WITH_TIMEOUT(f.server.requestsTo("/description").size(), before + 4, 20'000);
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(f.server.answerDeferred(HttpResponse::stream(7'000'000, false)));
     QTRY_COMPARE_WITH_TIMEOUT(messages.size(), 4, 60'000);
 
     // Then the ones that would have taken the sum beyond the limit are cut off, with a
