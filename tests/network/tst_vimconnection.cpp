@@ -94,7 +94,6 @@ private Q_SLOTS:
     void arrayTooLong();
     void headersRefused_data();
     void headersRefused();
-    void answersInFlightAreBoundedTogether();
     void abortAndStaleContext();
     void destroyedWithCallsInFlight();
 
@@ -1027,46 +1026,6 @@ void TestVimConnection::headersRefused()
                HttpResponse::ok(
                    R"({"_typeName":"TaskDescription","methodInfo":[],"state":[],"reason":[]})"));
     QVERIFY(await(taskManager(&f.connection).description()).ok());
-}
-
-void TestVimConnection::answersInFlightAreBoundedTogether()
-{
-    // Given a connection that accepts 8 MiB per answer but 12 MiB in flight together, and a
-    // server that streams 7 MB answers without announcing their length
-    Fixture f;
-    f.vc.route("GET", "/description", HttpResponse::stream(7'000'000, false));
-    f.connection.setMaxResponseBytes(8 * 1024 * 1024);
-    f.connection.setMaxBytesInFlight(12 * 1024 * 1024);
-    QVERIFY(f.vc.connect(&f.connection));
-    const QString inFlight = QStringLiteral("in flight together");
-    // One such answer alone is within both limits (it is blank, so it ends as unreadable)
-    const auto alone = await(taskManager(&f.connection).description(), 20'000);
-    QVERIFY2(!alone.error().message.contains(inFlight), qPrintable(alone.error().message));
-
-    // When four are asked for at once and answered together (held until all four are at the
-    // server, so the answers stream side by side however fast each side runs); each result
-    // is taken as it comes: a finished call's reply is gone, so nothing may attach to it later
-    f.vc.route("GET", "/description", HttpResponse::defer());
-    const qsizetype before = f.server.requestsTo("/description").size();
-    QObject context;
-    QStringList messages;
-    for (int i = 0; i < 4; ++i) {
-        taskManager(&f.connection)
-            .description()
-            .then(&context, [&messages](const VimResult<vim::TaskDescription> &r) {
-                messages.append(r.ok() ? QString() : r.error().message);
-            });
-    }
-    QTRY_COMPARE_WITH_TIMEOUT(f.server.requestsTo("/description").size(), before + 4, 20'000);
-    for (int i = 0; i < 4; ++i)
-        QVERIFY(f.server.answerDeferred(HttpResponse::stream(7'000'000, false)));
-    QTRY_COMPARE_WITH_TIMEOUT(messages.size(), 4, 60'000);
-
-    // Then the ones that would have taken the sum beyond the limit are cut off, with a
-    // message that says why
-    const auto cut = std::count_if(messages.cbegin(), messages.cend(),
-                                   [&](const QString &m) { return m.contains(inFlight); });
-    QVERIFY2(cut >= 1, qPrintable(messages.join(QLatin1Char('\n'))));
 }
 
 void TestVimConnection::arrayTooLong()
