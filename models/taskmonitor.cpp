@@ -130,7 +130,7 @@ TaskMonitor::TaskMonitor(VimConnection *connection, QObject *parent)
         // Objects made after the re-login belong to the new session and are fine.
         if (m_running && m_sessionKey != m_connection->userSession().key) {
             qCInfo(lcModels) << "session renewed; re-creating the task watch";
-            recover();
+            recover(true);
         }
     });
     connect(m_connection, &VimConnection::stateChanged, this, [this](VimConnection::State state) {
@@ -1011,12 +1011,15 @@ int TaskMonitor::nextBackoff()
     return delay;
 }
 
-void TaskMonitor::recover()
+void TaskMonitor::recover(bool sessionEnded)
 {
     // Polling holds no session objects: a new session changes nothing for it.
     if (!m_running || m_mode == Mode::Polling)
         return;
-    m_rebuilds = m_synchronized ? 1 : m_rebuilds + 1;
+    // Only sessions that end before the watch gets going count towards the livelock:
+    // dropped connections and server errors heal by retrying, however often they come.
+    if (sessionEnded)
+        m_rebuilds = m_synchronized ? 1 : m_rebuilds + 1;
     if (m_rebuilds > MaxRebuilds) {
         m_rebuilds = 0;
         fallBackToPolling(tr("The task watch was set up %1 times in a row without getting to its "

@@ -169,7 +169,7 @@ private:
     /// Ends the current generation (timers, the wait, the server objects) and enters `next`;
     /// `destroyed` runs once the objects are gone.
     void abandonWatch(Mode next, const std::function<void()> &destroyed = {});
-    void recover();
+    void recover(bool sessionEnded = false);
     void startPolling();
     /// Polls instead of push because of `reason` (errorString()), and tries push again later.
     void fallBackToPolling(const QString &reason);
