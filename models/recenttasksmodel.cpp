@@ -76,7 +76,7 @@ void RecentTasksModel::attach(TaskMonitor *monitor)
     auto live = [this, monitor] {
         // Before the first answer there is nothing to be stale.
         setAsOf(monitor->isLive() || !monitor->lastUpdate().isValid() ? QDateTime()
-                                                                       : monitor->lastUpdate());
+                                                                      : monitor->lastUpdate());
     };
     connect(monitor, &TaskMonitor::liveChanged, this, live);
     live();

@@ -251,8 +251,7 @@ void TaskHistoryModel::open(bool newestFirst)
                   // No answer at all: the server may hold a collector nobody can name, which
                   // would count against maxCollector for the rest of the session. A fresh
                   // session drops it, and sessionRenewed opens the history again.
-                  if (!r.ok() && r.error().mayHaveTakenEffect() &&
-                      m_connection->renewSession()) {
+                  if (!r.ok() && r.error().mayHaveTakenEffect() && m_connection->renewSession()) {
                       qCInfo(lcModels) << "task history: a collector may be left without its "
                                           "answer; replacing the session";
                       return;

@@ -79,7 +79,7 @@ QList<int> rolesOf(int column)
     case TargetColumn:
         return {Qt::DisplayRole, RawRole, Qt::ToolTipRole};
     case StatusColumn:
-        return {Qt::DisplayRole, RawRole,          StateRole,
+        return {Qt::DisplayRole, RawRole,           StateRole,
                 ProgressRole,    CancelPendingRole, UnreportedRole};
     default:
         return {Qt::DisplayRole, RawRole};
@@ -119,10 +119,9 @@ QVariant cellData(const vim::TaskInfo &info, const RowContext &context, int colu
         return entityText(info);
     case StatusColumn:
         // Raw is the state key so that sorting groups states; display is the sentence.
-        return role == RawRole
-                   ? QVariant(info.state.toString())
-                   : QVariant(statusText(info, context.description, context.cancelPending,
-                                         context.unreported));
+        return role == RawRole ? QVariant(info.state.toString())
+                               : QVariant(statusText(info, context.description,
+                                                     context.cancelPending, context.unreported));
     case DetailsColumn:
         return info.description ? info.description->message.value_or(QString()) : QString();
     case InitiatorColumn:

@@ -22,7 +22,8 @@ QString htmlTitle(const QByteArray &body)
         const QByteArray open = QByteArray("<") + tag;
         const qsizetype at = lower.indexOf(open);
         const qsizetype from = at < 0 ? -1 : lower.indexOf('>', at);
-        const qsizetype to = from < 0 ? -1 : lower.indexOf(QByteArray("</" + QByteArray(tag)), from);
+        const qsizetype to =
+            from < 0 ? -1 : lower.indexOf(QByteArray("</" + QByteArray(tag)), from);
         if (to < 0)
             continue;
         const QString text = QString::fromUtf8(head.mid(from + 1, to - from - 1)).simplified();

@@ -66,8 +66,8 @@ QIcon Icons::state(State state)
 {
     // State icons carry meaning by colour and shape together, so ours are used even where the
     // theme has something similar: the list must look the same for every user.
-    static const char *files[] = {"state-queued", "state-running", "state-success", "state-error",
-                                  "state-cancelled", "state-unreported"};
+    static const char *files[] = {"state-queued", "state-running",   "state-success",
+                                  "state-error",  "state-cancelled", "state-unreported"};
     return QIcon(
         QStringLiteral(":/icons/%1.svg").arg(QLatin1String(files[static_cast<int>(state)])));
 }

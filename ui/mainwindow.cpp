@@ -483,9 +483,9 @@ void MainWindow::updateStaleBanner()
     case VimConnection::State::Reconnecting: {
         const QDateTime next = m_connection->nextAttemptAt();
         const qint64 ms = next.isValid() ? QDateTime::currentDateTimeUtc().msecsTo(next) : -1;
-        why = ms >= 0 ? tr("reconnecting, next attempt in %n s", "stale banner",
-                           int((ms + 999) / 1000))
-                      : tr("reconnecting…", "stale banner");
+        why = ms >= 0
+                  ? tr("reconnecting, next attempt in %n s", "stale banner", int((ms + 999) / 1000))
+                  : tr("reconnecting…", "stale banner");
         break;
     }
     case VimConnection::State::Failed:
@@ -507,10 +507,9 @@ void MainWindow::updateStaleBanner()
                         .arg(m_monitor->errorString());
         break;
     }
-    m_staleBanner->setText(tr("Not updated since %1 — %2")
-                               .arg(QLocale().toString(asOf.toLocalTime().time(),
-                                                       QStringLiteral("HH:mm:ss")),
-                                    why));
+    m_staleBanner->setText(
+        tr("Not updated since %1 — %2")
+            .arg(QLocale().toString(asOf.toLocalTime().time(), QStringLiteral("HH:mm:ss")), why));
     m_staleBanner->show();
     if (!m_bannerTick.isActive())
         m_bannerTick.start();

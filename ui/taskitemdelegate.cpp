@@ -91,7 +91,8 @@ void TaskItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         // Drawn as not moving: a bar in the greys of a disabled widget.
         bar.state &= ~QStyle::State_Enabled;
         bar.palette.setCurrentColorGroup(QPalette::Disabled);
-        bar.palette.setColor(QPalette::Highlight, bar.palette.color(QPalette::Disabled, QPalette::Mid));
+        bar.palette.setColor(QPalette::Highlight,
+                             bar.palette.color(QPalette::Disabled, QPalette::Mid));
         bar.palette.setColor(QPalette::HighlightedText,
                              bar.palette.color(QPalette::Disabled, QPalette::Text));
     }

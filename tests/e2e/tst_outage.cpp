@@ -100,7 +100,8 @@ private Q_SLOTS:
         window.recentTasksView()->setCurrentIndex(first);
         auto *details = window.findChild<TaskDetailsView *>();
         QVERIFY(details);
-        QTRY_VERIFY(details->document()->toPlainText().contains(QStringLiteral("Not updated since")));
+        QTRY_VERIFY(
+            details->document()->toPlainText().contains(QStringLiteral("Not updated since")));
 
         // When it comes back with another task set
         server = startSim(7, 5000, port);
@@ -118,10 +119,9 @@ private Q_SLOTS:
         for (const QString &key : before) {
             const int row = model->rowOf(key);
             QVERIFY2(row >= 0, qPrintable(key));
-            QVERIFY2(model->index(row, TaskTable::StatusColumn)
-                         .data(TaskTable::UnreportedRole)
-                         .toBool(),
-                     qPrintable(key));
+            QVERIFY2(
+                model->index(row, TaskTable::StatusColumn).data(TaskTable::UnreportedRole).toBool(),
+                qPrintable(key));
         }
         // And one of them cannot be cancelled, and its details say why
         QVERIFY(window.selectTask(before.first()));

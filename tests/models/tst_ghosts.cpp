@@ -77,9 +77,8 @@ private:
     static bool unreported(const RecentTasksModel &model, const QString &key)
     {
         const int row = model.rowOf(key);
-        return row >= 0 && model.index(row, TaskTable::StatusColumn)
-                               .data(TaskTable::UnreportedRole)
-                               .toBool();
+        return row >= 0 &&
+               model.index(row, TaskTable::StatusColumn).data(TaskTable::UnreportedRole).toBool();
     }
 
     // The rows the model presents as current, against the server's ground truth; every
@@ -205,10 +204,9 @@ private Q_SLOTS:
         o.workload.enabled = false;
         auto second = startSim(o, port);
         QVERIFY(second);
-        const QStringList reused = {(*second)->createTask(QStringLiteral("Folder.createVm"),
-                                                          QStringLiteral("group-d1")),
-                                    (*second)->createTask(QStringLiteral("Folder.createVm"),
-                                                          QStringLiteral("group-d1"))};
+        const QStringList reused = {
+            (*second)->createTask(QStringLiteral("Folder.createVm"), QStringLiteral("group-d1")),
+            (*second)->createTask(QStringLiteral("Folder.createVm"), QStringLiteral("group-d1"))};
         QCOMPARE(reused, before.mid(0, 2));
         QCOMPARE((*second)->setTaskState(reused.at(1), State::Running), QString());
         QTRY_VERIFY_WITH_TIMEOUT(c.monitor->isLive(), 20'000);

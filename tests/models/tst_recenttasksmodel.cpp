@@ -232,8 +232,8 @@ private Q_SLOTS:
         m_model->markUnreported({QStringLiteral("task-1"), QStringLiteral("task-99")});
         m_model->flushChanges();
         // Then its row says so, keeps its last state, and no longer counts as running
-        const QModelIndex status = m_model->index(m_model->rowOf(QStringLiteral("task-1")),
-                                                  StatusColumn);
+        const QModelIndex status =
+            m_model->index(m_model->rowOf(QStringLiteral("task-1")), StatusColumn);
         QVERIFY(status.data(UnreportedRole).toBool());
         QCOMPARE(status.data(StateRole).toString(), QStringLiteral("running"));
         QVERIFY(status.data().toString().contains(QStringLiteral("Running")));

@@ -56,10 +56,9 @@ public:
         // async-signal-safe calls.
         const QByteArray program = QFile::encodeName(daemon);
         const QByteArray configArg = "--config-file=" + QFile::encodeName(config.fileName());
-        char *const argv[] = {const_cast<char *>(program.constData()),
-                              const_cast<char *>(configArg.constData()),
-                              const_cast<char *>("--nofork"),
-                              const_cast<char *>("--print-address=1"), nullptr};
+        char *const argv[] = {
+            const_cast<char *>(program.constData()), const_cast<char *>(configArg.constData()),
+            const_cast<char *>("--nofork"), const_cast<char *>("--print-address=1"), nullptr};
         int out[2];
         if (::pipe(out) != 0)
             return fail(error, QStringLiteral("pipe() failed"));

@@ -55,8 +55,8 @@ QStringList tokenLikeRuns(const QString &text)
 
 } // namespace
 
-// Credentials (docs/ARCHITECTURE.md decision 7): the password lives in memory or in the system keychain
-// through QtKeychain, never in settings files, logs, command lines or crash output; the
+// Credentials (docs/ARCHITECTURE.md decision 7): the password lives in memory or in the system
+// keychain through QtKeychain, never in settings files, logs, command lines or crash output; the
 // session id is never logged, not even at debug level.
 class tst_Credentials final : public QObject
 {
@@ -143,8 +143,9 @@ private Q_SLOTS:
         // A session bus of the test's own, on which a keychain service exists only while a
         // test offers it; the desktop the tests run in cannot change which back end
         // QtKeychain picks (libsecret first, KWallet without it).
-        for (const char *var : {"XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "KDE_FULL_SESSION",
-                                "KDE_SESSION_VERSION", "GNOME_DESKTOP_SESSION_ID", "SECRET_BACKEND"})
+        for (const char *var :
+             {"XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "KDE_FULL_SESSION", "KDE_SESSION_VERSION",
+              "GNOME_DESKTOP_SESSION_ID", "SECRET_BACKEND"})
             qunsetenv(var);
         QString busError;
         QVERIFY2(m_bus.start(&busError), qPrintable(busError));
